@@ -1,0 +1,10 @@
+//! Text layer: Arabic-aware normalization with an offset map back to the original, tokens,
+//! quote spans, sentences and script detection. Depends on nothing else in Rasd.
+
+mod normalize;
+mod script;
+mod tokens;
+
+pub use normalize::{Normalized, normalize, normalize_str};
+pub use script::{Language, detect_language};
+pub use tokens::{Gap, QuoteSpan, Token, TokenizedText, is_quote_char};
