@@ -6,3 +6,4 @@
 
 pub mod article;
 pub mod text;
+pub mod lexicon;

@@ -1,0 +1,303 @@
+//! The RON lexicon schema (FRAMING.md §5): packs of sides, actors with aliases, descriptors,
+//! event terms and operators. Unknown fields are errors, so a typo never silently drops a rule.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// How a term frames the actor it attaches to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Stance {
+    /// Presents the actor as lawful, recognised, deserving.
+    Legitimizing,
+    /// Names without judging.
+    Neutral,
+    /// Presents the actor as unlawful, illegitimate, criminal.
+    Delegitimizing,
+}
+
+impl Stance {
+    /// +1, 0 or −1.
+    #[must_use]
+    pub fn sign(self) -> f32 {
+        match self {
+            Self::Legitimizing => 1.0,
+            Self::Neutral => 0.0,
+            Self::Delegitimizing => -1.0,
+        }
+    }
+
+    /// The opposite stance (a distancer flips a legitimizing label).
+    #[must_use]
+    pub fn flipped(self) -> Self {
+        match self {
+            Self::Legitimizing => Self::Delegitimizing,
+            Self::Neutral => Self::Neutral,
+            Self::Delegitimizing => Self::Legitimizing,
+        }
+    }
+}
+
+/// What an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum ActorKind {
+    /// A person.
+    Person,
+    /// An army, militia or armed movement.
+    ArmedGroup,
+    /// A government or executive authority.
+    Government,
+    /// A parliament.
+    Legislature,
+    /// A state (as a foreign backer).
+    State,
+    /// A foreign force or contractor.
+    ForeignForce,
+    /// An international or civil organisation.
+    Organisation,
+}
+
+/// The kind of framing device a descriptor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Category {
+    /// A label for the actor (militia, army, terrorists).
+    Label,
+    /// A title or rank (Field Marshal, retired general).
+    Title,
+    /// A qualifier after the name (internationally recognised).
+    Qualifier,
+    /// Naming the actor's backer (Iran-backed).
+    Backer,
+    /// Naming an institution after a person (Haftar's forces).
+    Personalization,
+    /// Geographic relativization (eastern forces, Tobruk parliament).
+    Geographic,
+    /// An operation name adopted in the outlet's voice.
+    OperationName,
+}
+
+/// Where a descriptor or an event's role may stand relative to the actor's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Attach {
+    /// Construct state: the term immediately followed by the name (ميليشيا حفتر).
+    Idafa,
+    /// The term ends at most N tokens before the name, within the clause.
+    Before(u8),
+    /// The term starts at most N tokens after the name, within the clause.
+    After(u8),
+}
+
+/// Which actors a descriptor may describe.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize, Default)]
+pub enum Targets {
+    /// Any actor.
+    #[default]
+    Any,
+    /// Actors of these kinds.
+    Kinds(Vec<ActorKind>),
+    /// These actors (by id).
+    Actors(Vec<String>),
+    /// Actors on these sides (by side id).
+    Sides(Vec<String>),
+}
+
+/// Legitimacy (labels, liberation/occupation) or battlefield performance (victory/defeat).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Axis {
+    /// Who is lawful.
+    Legitimacy,
+    /// Who is winning.
+    Performance,
+}
+
+/// One lexicon pack file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackDef {
+    /// Must be 1.
+    pub schema_version: u32,
+    /// Pack id; a pack in `--lexicon DIR` with the same id replaces the shipped one.
+    pub id: String,
+    /// Display names per language.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+    /// Languages this pack's entries may use.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+    /// The sides of the conflict.
+    #[serde(default)]
+    pub sides: Vec<SideDef>,
+    /// The actors.
+    #[serde(default)]
+    pub actors: Vec<ActorDef>,
+    /// Labels, titles and qualifiers.
+    #[serde(default)]
+    pub descriptors: Vec<DescriptorDef>,
+    /// Event terms with roles.
+    #[serde(default)]
+    pub events: Vec<EventDef>,
+    /// Negators, distancers, reporting verbs and the like, per language.
+    #[serde(default)]
+    pub operators: Vec<OperatorsDef>,
+}
+
+/// A side of a conflict.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideDef {
+    /// Globally unique side id.
+    pub id: String,
+    /// Display names per language.
+    #[serde(default)]
+    pub names: BTreeMap<String, String>,
+}
+
+/// An actor and its names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDef {
+    /// Globally unique actor id.
+    pub id: String,
+    /// What the actor is.
+    pub kind: ActorKind,
+    /// The side it belongs to.
+    #[serde(default)]
+    pub side: Option<String>,
+    /// Groups this actor belongs to (a leader's forces).
+    #[serde(default)]
+    pub member_of: Vec<String>,
+    /// The person who leads this group.
+    #[serde(default)]
+    pub leader: Option<String>,
+    /// Aliases per language; the first is the display name.
+    pub names: BTreeMap<String, Vec<AliasDef>>,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// One name of an actor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AliasDef {
+    /// The name as printed.
+    pub text: String,
+    /// Counted only when a full name of the actor is in the article, or it is quoted or next
+    /// to a title.
+    #[serde(default)]
+    pub short: bool,
+    /// Also an ordinary word (كامل = complete): counted only when quoted or next to a title.
+    #[serde(default)]
+    pub ambiguous: bool,
+    /// Match the exact case (acronyms such as GNA, RSF).
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// A name that is itself a frame (الجنجويد, self-styled names), with its weight.
+    #[serde(default)]
+    pub frame: Option<(Stance, f32)>,
+}
+
+/// A label, title or qualifier that frames the actor it attaches to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptorDef {
+    /// Unique id, shown as the rule that fired.
+    pub id: String,
+    /// Language of the forms.
+    pub lang: String,
+    /// Printed forms (normalized before matching).
+    pub forms: Vec<String>,
+    /// Stance toward the target.
+    pub stance: Stance,
+    /// Strength in [0, 1].
+    pub weight: f32,
+    /// What kind of device it is.
+    pub category: Category,
+    /// Where it may stand relative to the name, tried in order.
+    pub attach: Vec<Attach>,
+    /// Which actors it may describe.
+    #[serde(default)]
+    pub targets: Targets,
+    /// Accept plural and pronoun suffixes (ميليشياته، militias).
+    #[serde(default)]
+    pub allow_suffixes: bool,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+    /// Where the weight comes from.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// The stance an event gives to one of its roles and where that role's actor stands.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleDef {
+    /// Stance toward the actor in this role.
+    pub stance: Stance,
+    /// Where the actor may stand, tried in order.
+    pub attach: Vec<Attach>,
+}
+
+/// An event term (liberation, occupation, defeat) with its roles.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    /// Unique id, shown as the rule that fired.
+    pub id: String,
+    /// Language of the forms.
+    pub lang: String,
+    /// Printed forms.
+    pub forms: Vec<String>,
+    /// Legitimacy or performance.
+    pub axis: Axis,
+    /// Strength in [0, 1].
+    pub weight: f32,
+    /// The actor doing or undergoing the action.
+    #[serde(default)]
+    pub subject: Option<RoleDef>,
+    /// The actor acted upon.
+    #[serde(default)]
+    pub object: Option<RoleDef>,
+    /// Accept plural and pronoun suffixes.
+    #[serde(default)]
+    pub allow_suffixes: bool,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Words that change how nearby evidence counts, for one language.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct OperatorsDef {
+    /// Language of the words.
+    pub lang: String,
+    /// Cancel a following label (لم، ليس، not).
+    #[serde(default)]
+    pub negators: Vec<String>,
+    /// Flip a following legitimizing label (ما يسمى، so-called).
+    #[serde(default)]
+    pub distancers: Vec<String>,
+    /// Halve a following label (ربما، reportedly).
+    #[serde(default)]
+    pub hedges: Vec<String>,
+    /// Speech verbs: the rest of the sentence is reported speech (قال، أعلن، said).
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
+    /// Source phrases: the whole sentence is reported (بحسب، في بيان، according to).
+    #[serde(default)]
+    pub source_cues: Vec<String>,
+    /// Sentence openers that continue reported speech (كما، وأضاف، he added).
+    #[serde(default)]
+    pub continuation_cues: Vec<String>,
+    /// Verbs by which the outlet distances itself from the speaker (زعم، claimed).
+    #[serde(default)]
+    pub skeptical_verbs: Vec<String>,
+    /// Neutral titles that make an ambiguous name count (الوزير، الرئيس، President).
+    #[serde(default)]
+    pub titles: Vec<String>,
+}
