@@ -7,3 +7,4 @@
 pub mod article;
 pub mod text;
 pub mod lexicon;
+pub mod analysis;

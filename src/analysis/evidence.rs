@@ -1,0 +1,335 @@
+//! Evidence: descriptors, events and name frames attached to actor mentions by construction
+//! (idafa, a title or label just before or after the name, post-nominal qualifiers, event
+//! roles), never by a loose word window; with negation, hedging and distancing applied.
+
+use serde::Serialize;
+
+use super::field::{Field, FieldKind, Span};
+use super::mentions::Mention;
+use super::zones::Voice;
+use crate::lexicon::{ActorKind, Attach, Axis, Category, Lexicon, Operator, RoleDef, Stance, Targets, TermRef};
+
+/// How the evidence reached the actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttachKind {
+    /// Construct state: term immediately before the name.
+    Idafa,
+    /// Term shortly before the name.
+    Before,
+    /// Term shortly after the name.
+    After,
+    /// The name itself is a frame.
+    Name,
+    /// A distancer before the name (so-called, ما يسمى).
+    Distancer,
+}
+
+/// One piece of evidence about one actor.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// Actor index.
+    #[serde(skip)]
+    pub actor: usize,
+    /// The term (or name) as printed.
+    pub text: String,
+    /// Stance after negation and distancing.
+    pub stance: Stance,
+    /// The lexicon entry that fired (descriptor or event id, or `name_frame`, `distancer`).
+    pub rule: String,
+    /// How it attached.
+    pub attach: AttachKind,
+    /// Whose words.
+    pub voice: Voice,
+    /// Legitimacy or performance.
+    pub axis: Axis,
+    /// Title or body.
+    pub field: FieldKind,
+    /// Byte range of the term in the original field text.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Byte range of the actor's name in the original field text.
+    pub target_start: usize,
+    /// End of that range.
+    pub target_end: usize,
+    /// Effective weight (lexicon weight, halved when hedged or rolled up), before position.
+    pub weight: f32,
+    /// Headline 1.5, lead paragraph 1.2, else 1.0.
+    pub position: f32,
+    /// A negator cancels it (it still shows, with no weight).
+    pub negated: bool,
+    /// A distancer or scare quotes flipped or cancelled it.
+    pub distanced: bool,
+    /// A hedge halved it.
+    pub hedged: bool,
+    /// Rolled up from this actor id (a group's label counts, weaker, for its leader).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The group was named through its leader (ميليشيا حفتر names the LNA): a mention of it.
+    #[serde(skip)]
+    pub implied_mention: bool,
+}
+
+impl Evidence {
+    /// Signed contribution to the actor's score.
+    #[must_use]
+    pub fn contribution(&self) -> f32 {
+        if self.negated { 0.0 } else { self.stance.sign() * self.weight * self.position }
+    }
+
+    /// Unsigned mass (neutral evidence counts, negated evidence does not).
+    #[must_use]
+    pub fn mass(&self) -> f32 {
+        if self.negated { 0.0 } else { self.weight * self.position }
+    }
+}
+
+/// Weight of a distanced name without a frame (the so-called LNA).
+const DISTANCED_NAME_WEIGHT: f32 = 0.7;
+/// Factor for evidence rolled up from a group to its leader, or from an idafa to the person.
+const ROLL_UP: f32 = 0.5;
+/// Operators act within this many tokens before a term.
+const OPERATOR_WINDOW: usize = 3;
+
+pub struct Context<'f, 'a> {
+    pub field: &'f Field<'a>,
+    pub mentions: &'f [Mention],
+    pub voices: &'f [Voice],
+    pub lexicon: &'f Lexicon,
+    /// Normalized offset where the lead paragraph ends.
+    pub lead_end: usize,
+}
+
+struct Found {
+    mention: usize,
+    attach: AttachKind,
+}
+
+impl Context<'_, '_> {
+    fn find(&self, first: usize, last: usize, attach: Attach, exclude: Option<usize>) -> Option<Found> {
+        let field = self.field;
+        let candidates = self.mentions.iter().enumerate().filter(|(i, _)| Some(*i) != exclude);
+        match attach {
+            Attach::Idafa => candidates
+                .filter(|(_, m)| m.span.first == last + 1 && !field.boundary_between(last, last + 1))
+                .map(|(i, _)| Found { mention: i, attach: AttachKind::Idafa })
+                .next(),
+            Attach::Before(n) => candidates
+                .filter(|(_, m)| m.span.first > last)
+                .min_by_key(|(_, m)| m.span.first)
+                .filter(|(_, m)| m.span.first - last - 1 <= usize::from(n) && !field.boundary_between(last, m.span.first))
+                .map(|(i, _)| Found { mention: i, attach: AttachKind::Before }),
+            Attach::After(n) => candidates
+                .filter(|(_, m)| m.span.last < first)
+                .max_by_key(|(_, m)| m.span.last)
+                .filter(|(_, m)| first - m.span.last - 1 <= usize::from(n) && !field.boundary_between(m.span.last, first))
+                .map(|(i, _)| Found { mention: i, attach: AttachKind::After }),
+        }
+    }
+
+    fn voice_at(&self, token: usize) -> Voice {
+        self.voices.get(token).copied().unwrap_or(Voice::Own)
+    }
+
+    fn position(&self, start: usize) -> f32 {
+        match self.field.kind {
+            FieldKind::Title => 1.5,
+            FieldKind::Body if start < self.lead_end => 1.2,
+            FieldKind::Body => 1.0,
+        }
+    }
+
+    fn inside_mention(&self, span: &Span<TermRef>) -> bool {
+        self.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end)
+    }
+
+    /// Who the evidence goes to: the actor, plus its leader at half weight; an idafa label or a
+    /// personalization on a person who leads a group goes to the group (ميليشيا حفتر → LNA).
+    fn recipients(&self, actor: usize, attach: AttachKind, category: Option<Category>) -> Vec<(usize, f32, Option<usize>)> {
+        let a = &self.lexicon.actors[actor];
+        let to_group = a.kind == ActorKind::Person
+            && (category == Some(Category::Personalization) || (category == Some(Category::Label) && attach == AttachKind::Idafa));
+        if let (true, Some(&group)) = (to_group, a.leads.first()) {
+            return vec![(group, 1.0, None), (actor, ROLL_UP, Some(group))];
+        }
+        match a.leader {
+            Some(leader) if leader != actor => vec![(actor, 1.0, None), (leader, ROLL_UP, Some(actor))],
+            _ => vec![(actor, 1.0, None)],
+        }
+    }
+}
+
+/// All evidence in one field.
+pub fn collect(ctx: &Context<'_, '_>) -> Vec<Evidence> {
+    let mut out = Vec::new();
+    for term in &ctx.field.terms {
+        if ctx.inside_mention(term) {
+            continue;
+        }
+        match term.value {
+            TermRef::Descriptor(d) => descriptor(ctx, term, d, &mut out),
+            TermRef::Event(e) => event(ctx, term, e, &mut out),
+        }
+    }
+    for mention in ctx.mentions {
+        name_frame(ctx, mention, &mut out);
+    }
+    out
+}
+
+struct Draft<'r> {
+    rule: &'r str,
+    stance: Stance,
+    weight: f32,
+    axis: Axis,
+    category: Option<Category>,
+    start: usize,
+    end: usize,
+    first: usize,
+    negated: bool,
+    distanced: bool,
+    hedged: bool,
+}
+
+fn emit(ctx: &Context<'_, '_>, draft: &Draft<'_>, found: &Found, out: &mut Vec<Evidence>) {
+    let field = ctx.field;
+    let mention = &ctx.mentions[found.mention];
+    let term_range = field.original_range(draft.start, draft.end);
+    let target_range = field.original_range(mention.span.start, mention.span.end);
+    for (actor, factor, via) in ctx.recipients(mention.actor, found.attach, draft.category) {
+        if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target_range.start) {
+            // Two forms of one event on one name (منيت … بهزائم) count once.
+            continue;
+        }
+        out.push(Evidence {
+            implied_mention: actor != mention.actor && via.is_none(),
+            actor,
+            text: field.original[term_range.clone()].to_string(),
+            stance: draft.stance,
+            rule: draft.rule.to_string(),
+            attach: found.attach,
+            voice: ctx.voice_at(draft.first),
+            axis: draft.axis,
+            field: field.kind,
+            start: term_range.start,
+            end: term_range.end,
+            target_start: target_range.start,
+            target_end: target_range.end,
+            weight: draft.weight * factor * if draft.hedged { 0.5 } else { 1.0 },
+            position: ctx.position(draft.start),
+            negated: draft.negated,
+            distanced: draft.distanced,
+            hedged: draft.hedged,
+            via: via.map(|v| ctx.lexicon.actors[v].id.clone()),
+        });
+    }
+}
+
+fn admits(ctx: &Context<'_, '_>, targets: &Targets, mention: usize) -> bool {
+    ctx.lexicon.admits(targets, ctx.mentions[mention].actor)
+}
+
+fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Vec<Evidence>) {
+    let def = &ctx.lexicon.descriptors[index];
+    let found = def
+        .attach
+        .iter()
+        .filter_map(|rule| ctx.find(term.first, term.last, *rule, None))
+        .find(|f| admits(ctx, &def.targets, f.mention));
+    let Some(found) = found else {
+        return;
+    };
+    let field = ctx.field;
+    let negated = field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW);
+    let hedged = field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW);
+    let distanced = field.operator_before(Operator::Distancer, term.first, OPERATOR_WINDOW)
+        || field.operator_right_after(Operator::Distancer, term.last)
+        || field.is_quoted(term.start, term.end);
+    let (stance, negated) = match (distanced, def.stance) {
+        (true, Stance::Delegitimizing) => (def.stance, true),
+        (true, stance) => (stance.flipped(), negated),
+        (false, stance) => (stance, negated),
+    };
+    let draft = Draft {
+        rule: &def.id,
+        stance,
+        weight: def.weight,
+        axis: Axis::Legitimacy,
+        category: Some(def.category),
+        start: term.start,
+        end: term.end,
+        first: term.first,
+        negated,
+        distanced,
+        hedged,
+    };
+    emit(ctx, &draft, &found, out);
+}
+
+fn role_target(ctx: &Context<'_, '_>, term: &Span<TermRef>, role: &RoleDef, exclude: Option<usize>) -> Option<Found> {
+    role.attach.iter().find_map(|rule| ctx.find(term.first, term.last, *rule, exclude))
+}
+
+fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Vec<Evidence>) {
+    let def = &ctx.lexicon.events[index];
+    let field = ctx.field;
+    let subject = def.subject.as_ref().and_then(|role| role_target(ctx, term, role, None).map(|f| (role, f)));
+    let exclude = subject.as_ref().map(|(_, f)| f.mention);
+    let object = def.object.as_ref().and_then(|role| role_target(ctx, term, role, exclude).map(|f| (role, f)));
+    let negated = field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW);
+    let hedged = field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW);
+    for (role, found) in [subject, object].into_iter().flatten() {
+        if role.stance == Stance::Neutral {
+            continue;
+        }
+        let draft = Draft {
+            rule: &def.id,
+            stance: role.stance,
+            weight: def.weight,
+            axis: def.axis,
+            category: None,
+            start: term.start,
+            end: term.end,
+            first: term.first,
+            negated,
+            distanced: false,
+            hedged,
+        };
+        emit(ctx, &draft, &found, out);
+    }
+}
+
+fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>) {
+    let field = ctx.field;
+    let span = &mention.span;
+    let distanced = field.operator_before(Operator::Distancer, span.first, 2) || field.operator_right_after(Operator::Distancer, span.last);
+    let index = ctx.mentions.iter().position(|m| m.span.start == span.start).unwrap_or(0);
+    let found = Found { mention: index, attach: AttachKind::Name };
+    let draft = |rule: &'static str, stance: Stance, weight: f32, distanced: bool| Draft {
+        rule,
+        stance,
+        weight,
+        axis: Axis::Legitimacy,
+        category: None,
+        start: span.start,
+        end: span.end,
+        first: span.first,
+        negated: false,
+        distanced,
+        hedged: false,
+    };
+    match span.value.frame {
+        Some((stance, weight)) => {
+            let scare_quoted = stance == Stance::Legitimizing && field.is_quoted(span.start, span.end);
+            let flip = distanced || scare_quoted;
+            let stance = if flip { Stance::Delegitimizing } else { stance };
+            emit(ctx, &draft("name_frame", stance, weight, flip), &found, out);
+        }
+        None if distanced => {
+            let found = Found { mention: index, attach: AttachKind::Distancer };
+            emit(ctx, &draft("distancer", Stance::Delegitimizing, DISTANCED_NAME_WEIGHT, true), &found, out);
+        }
+        None => {}
+    }
+}

@@ -1,0 +1,115 @@
+//! One analysed field (title or body): normalized text, tokens, and the lexicon hits on it.
+
+use crate::lexicon::{AliasRef, Lexicon, Operator, TermRef};
+use crate::text::{Normalized, TokenizedText, is_quote_char, normalize};
+
+/// A lexicon hit mapped to tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Span<T> {
+    /// Normalized byte range.
+    pub start: usize,
+    /// Normalized byte end.
+    pub end: usize,
+    /// First token index.
+    pub first: usize,
+    /// Last token index (inclusive).
+    pub last: usize,
+    /// What matched.
+    pub value: T,
+}
+
+/// Which field of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    /// The headline.
+    Title,
+    /// The body.
+    Body,
+}
+
+/// A field prepared for analysis.
+pub struct Field<'a> {
+    pub kind: FieldKind,
+    pub original: &'a str,
+    pub normalized: Normalized,
+    pub tokens: TokenizedText,
+    pub aliases: Vec<Span<AliasRef>>,
+    pub terms: Vec<Span<TermRef>>,
+    pub operators: Vec<Span<Operator>>,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(kind: FieldKind, original: &'a str, lexicon: &Lexicon) -> Self {
+        let normalized = normalize(original);
+        let tokens = TokenizedText::new(&normalized.text);
+        let span = |start: usize, end: usize| {
+            let first = tokens.token_at(start);
+            let last = tokens.token_at(end.saturating_sub(1)).max(first);
+            (first, last)
+        };
+        let aliases = lexicon
+            .aliases
+            .find(&normalized, original)
+            .into_iter()
+            .map(|h| {
+                let (first, last) = span(h.start, h.end);
+                Span { start: h.start, end: h.end, first, last, value: *h.value }
+            })
+            .collect();
+        let terms = lexicon
+            .terms
+            .find(&normalized, original)
+            .into_iter()
+            .map(|h| {
+                let (first, last) = span(h.start, h.end);
+                Span { start: h.start, end: h.end, first, last, value: *h.value }
+            })
+            .collect();
+        let operators = lexicon
+            .operators
+            .find(&normalized, original)
+            .into_iter()
+            .map(|h| {
+                let (first, last) = span(h.start, h.end);
+                Span { start: h.start, end: h.end, first, last, value: *h.value }
+            })
+            .collect();
+        Self { kind, original, normalized, tokens, aliases, terms, operators }
+    }
+
+    /// Whether any clause or sentence boundary lies between tokens `from` and `to` (exclusive
+    /// of `from`, inclusive of `to`'s gap).
+    pub fn boundary_between(&self, from: usize, to: usize) -> bool {
+        (from + 1..=to).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.gap_before.hard || t.gap_before.soft))
+    }
+
+    /// Whether the normalized range is directly enclosed in quote marks.
+    pub fn is_quoted(&self, start: usize, end: usize) -> bool {
+        let text = &self.normalized.text;
+        let before = text[..start].chars().next_back().is_some_and(is_quote_char);
+        let after = text[end..].chars().next().is_some_and(is_quote_char);
+        before && after
+    }
+
+    /// Original byte range of a normalized range.
+    pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        self.normalized.original_range(start, end)
+    }
+
+    /// Whether an operator of `kind` ends within `window` tokens before token `first`, with no
+    /// sentence boundary in between.
+    pub fn operator_before(&self, kind: Operator, first: usize, window: usize) -> bool {
+        self.operators.iter().any(|op| {
+            op.value == kind
+                && op.last < first
+                && first - op.last <= window
+                && !(op.last + 1..=first).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.gap_before.hard))
+        })
+    }
+
+    /// Whether an operator of `kind` starts right after token `last`.
+    pub fn operator_right_after(&self, kind: Operator, last: usize) -> bool {
+        self.operators.iter().any(|op| op.value == kind && op.first == last + 1)
+    }
+}

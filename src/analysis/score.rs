@@ -1,0 +1,91 @@
+//! Per-actor scores from evidence (FRAMING.md §2.6): signed mass over evidence mass, shrunk
+//! toward zero for thin evidence; `mixed` when both sides carry real weight.
+
+use serde::Serialize;
+
+use super::evidence::Evidence;
+use crate::lexicon::Axis;
+
+/// The stance label of one channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceLabel {
+    /// Net legitimizing.
+    Legitimizing,
+    /// Net delegitimizing.
+    Delegitimizing,
+    /// Little or balanced evidence.
+    Neutral,
+    /// Strong evidence both ways.
+    Mixed,
+}
+
+impl StanceLabel {
+    /// The lower-case name used in output and filters.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Legitimizing => "legitimizing",
+            Self::Delegitimizing => "delegitimizing",
+            Self::Neutral => "neutral",
+            Self::Mixed => "mixed",
+        }
+    }
+}
+
+/// Net score at or above which a channel is legitimizing (and at or below its negative,
+/// delegitimizing).
+const LABEL_THRESHOLD: f32 = 0.3;
+/// Positive and negative mass both at least this: mixed.
+const MIXED_MASS: f32 = 1.0;
+/// Mass at which confidence reaches one half.
+const HALF_CONFIDENCE_MASS: f32 = 2.0;
+
+/// The result for one channel and axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChannelScore {
+    /// Net score in (−1, 1).
+    pub score: f32,
+    /// Label from the score and masses.
+    pub label: StanceLabel,
+    /// Evidence mass (for confidence).
+    pub mass: f32,
+}
+
+/// Score the evidence selected by `keep` on `axis`.
+pub fn channel<'e>(evidence: impl Iterator<Item = &'e Evidence>, axis: Axis) -> ChannelScore {
+    let (mut signed, mut mass, mut positive, mut negative) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+    for e in evidence.filter(|e| e.axis == axis) {
+        let c = e.contribution();
+        signed += c;
+        mass += e.mass();
+        if c > 0.0 {
+            positive += c;
+        } else {
+            negative -= c;
+        }
+    }
+    let score = signed / (mass + 1.0);
+    let label = if positive >= MIXED_MASS && negative >= MIXED_MASS {
+        StanceLabel::Mixed
+    } else if score >= LABEL_THRESHOLD {
+        StanceLabel::Legitimizing
+    } else if score <= -LABEL_THRESHOLD {
+        StanceLabel::Delegitimizing
+    } else {
+        StanceLabel::Neutral
+    };
+    ChannelScore { score, label, mass }
+}
+
+/// Confidence in [0, 1) from evidence mass.
+#[must_use]
+pub fn confidence(mass: f32) -> f32 {
+    mass / (mass + HALF_CONFIDENCE_MASS)
+}
+
+/// Round to 3 decimals for stable output.
+#[must_use]
+pub fn round3(value: f32) -> f32 {
+    (value * 1000.0).round() / 1000.0
+}
