@@ -1,22 +1,188 @@
 use super::*;
 use crate::article::read_seed;
+use crate::lexicon::Stance;
+use std::sync::LazyLock;
 
-fn lexicon() -> Lexicon {
-    Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}"))
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
+
+/// Analyse a seed-layout article made of a title and body paragraphs.
+fn run(title: &str, body: &str) -> Vec<ActorFraming> {
+    let article = read_seed(&format!("{title}\n\n{body}\n"), false).unwrap_or_else(|e| panic!("{e}"));
+    analyze(&article, &LEXICON)
 }
 
-fn run(text: &str) -> Vec<ActorFraming> {
-    let article = read_seed(text, false).unwrap_or_else(|e| panic!("{e}"));
-    analyze(&article, &lexicon())
+fn actor<'a>(actors: &'a [ActorFraming], id: &str) -> &'a ActorFraming {
+    actors.iter().find(|a| a.id == id).unwrap_or_else(|| panic!("{id} not found in {:?}", actors.iter().map(|a| &a.id).collect::<Vec<_>>()))
+}
+
+fn rules(a: &ActorFraming) -> Vec<(String, Stance, Voice)> {
+    a.evidence.iter().map(|e| (e.rule.clone(), e.stance, e.voice)).collect()
 }
 
 #[test]
-fn debug_print() {
-    let r = run("عنوان\n\nومُنيت ميليشيا \"حفتر\" بهزائم عديدة على أيدي قوات حكومة الوفاق الليبية المعترف بها دوليا.\n");
-    for a in &r {
-        eprintln!("{} m={} {:?} {} q={:?}", a.id, a.mentions, a.stance, a.score, a.quoted_stance);
-        for e in &a.evidence {
-            eprintln!("   {} {:?} {} {:?} {:?} w={} via={:?}", e.text, e.stance, e.rule, e.attach, e.voice, e.weight, e.via);
-        }
-    }
+fn idafa_label_goes_to_the_group_and_weaker_to_its_leader() {
+    let r = run("خبر", "قصفت ميليشيات حفتر أحياء طرابلس.");
+    let lna = actor(&r, "lna");
+    assert_eq!(rules(lna), [("militia_ar".to_string(), Stance::Delegitimizing, Voice::Own)]);
+    let haftar = actor(&r, "haftar");
+    assert_eq!(haftar.evidence[0].via.as_deref(), Some("lna"));
+    assert!(haftar.evidence[0].weight < lna.evidence[0].weight);
+}
+
+#[test]
+fn title_before_the_name_and_qualifier_after_it() {
+    let r = run("خبر", "التقى المشير خليفة حفتر وفدا من حكومة الوفاق الوطني المعترف بها دوليا.");
+    assert_eq!(rules(actor(&r, "haftar")), [("field_marshal_ar".to_string(), Stance::Legitimizing, Voice::Own)]);
+    let gna = actor(&r, "gna");
+    assert_eq!(gna.evidence[0].rule, "intl_recognized_ar");
+    assert_eq!(gna.evidence[0].attach, AttachKind::After);
+    assert_eq!(gna.stance, StanceLabel::Legitimizing);
+}
+
+#[test]
+fn a_label_across_a_comma_does_not_attach() {
+    let r = run("خبر", "وصل خليفة حفتر، والميليشيات تنتشر في المدينة.");
+    assert!(actor(&r, "haftar").evidence.is_empty());
+}
+
+#[test]
+fn names_that_are_frames_count_and_distancers_flip_them() {
+    let plain = run("خبر", "تقدم الجيش الوطني الليبي نحو سرت.");
+    assert_eq!(rules(actor(&plain, "lna")), [("name_frame".to_string(), Stance::Legitimizing, Voice::Own)]);
+    let distanced = run("خبر", "تقدم ما يسمى بالجيش الوطني الليبي نحو سرت.");
+    let e = &actor(&distanced, "lna").evidence[0];
+    assert_eq!((e.stance, e.distanced), (Stance::Delegitimizing, true));
+    let scare = run("خبر", "تقدمت قوات \"الجيش الوطني الليبي\" نحو سرت.");
+    assert_eq!(actor(&scare, "lna").evidence[0].stance, Stance::Delegitimizing);
+}
+
+#[test]
+fn english_self_styled_and_possessive_labels() {
+    let r = run("Clashes near Sirte", "The self-styled LNA shelled the city. Haftar's militia retreated.");
+    let lna = actor(&r, "lna");
+    assert_eq!(rules(lna), [("distancer".to_string(), Stance::Delegitimizing, Voice::Own)]);
+    let haftar = actor(&r, "haftar");
+    assert!(rules(haftar).contains(&("militia_en".to_string(), Stance::Delegitimizing, Voice::Own)), "{:?}", rules(haftar));
+}
+
+#[test]
+fn english_distancer_flips_a_legitimizing_qualifier() {
+    let r = run("Talks", "Officials of the so-called legitimate Government of National Accord met in Rome.");
+    let gna = actor(&r, "gna");
+    let e = gna.evidence.iter().find(|e| e.rule == "intl_recognized_en").unwrap_or_else(|| panic!("{gna:?}"));
+    assert_eq!((e.stance, e.distanced), (Stance::Delegitimizing, true));
+}
+
+#[test]
+fn negation_cancels_and_is_shown() {
+    let r = run("خبر", "وقال المتحدث إن قوات حفتر ليست ميليشيا حفتر كما يزعمون.");
+    let lna = actor(&r, "lna");
+    let militia = lna.evidence.iter().find(|e| e.rule == "militia_ar").unwrap_or_else(|| panic!("{lna:?}"));
+    assert!(militia.negated);
+    assert_eq!(militia.contribution(), 0.0);
+}
+
+#[test]
+fn hedges_halve_the_weight() {
+    let plain = run("خبر", "وصل مرتزقة فاغنر إلى سرت.");
+    let hedged = run("خبر", "وصل ربما مرتزقة فاغنر إلى سرت.");
+    let w = |r: &[ActorFraming]| actor(r, "wagner").evidence[0].weight;
+    assert!((w(&hedged) * 2.0 - w(&plain)).abs() < 1e-6);
+    assert!(actor(&hedged, "wagner").evidence[0].hedged);
+}
+
+#[test]
+fn reported_speech_and_its_continuation_are_not_the_outlets_voice() {
+    let r = run(
+        "خبر",
+        "وقال المتحدث باسم حكومة الوفاق إن مرتزقة فاغنر يقاتلون في الجنوب. كما وصف ميليشيات حفتر بالإرهابية. وتقدمت ميليشيات حفتر نحو المدينة.",
+    );
+    let wagner = actor(&r, "wagner");
+    assert_eq!(wagner.evidence[0].voice, Voice::Reported);
+    assert_eq!(wagner.stance, StanceLabel::Neutral);
+    assert_eq!(wagner.quoted_stance, StanceLabel::Delegitimizing);
+    let voices: Vec<Voice> = actor(&r, "lna").evidence.iter().map(|e| e.voice).collect();
+    assert_eq!(voices, [Voice::Reported, Voice::Own]);
+}
+
+#[test]
+fn direct_quotes_are_their_own_voice_and_short_quoted_names_are_names() {
+    let r = run("خبر", "وأضاف: \"إن ميليشيات حفتر ترتكب جرائم في طرابلس\". والتقى الوزير \"عباس كامل\" بالمشير.");
+    assert!(actor(&r, "lna").evidence.iter().all(|e| e.voice == Voice::Quoted));
+    assert_eq!(actor(&r, "kamel").mentions, 1);
+}
+
+#[test]
+fn headline_evidence_weighs_more_and_name_colon_is_attributed() {
+    let r = run("ميليشيا حفتر تقصف طرابلس", "قصفت ميليشيا حفتر طرابلس أمس.\nوفي فقرة ثانية ميليشيا حفتر مجددا.");
+    let positions: Vec<(Voice, f32)> = actor(&r, "lna").evidence.iter().map(|e| (e.voice, e.position)).collect();
+    assert_eq!(positions, [(Voice::Headline, 1.5), (Voice::Own, 1.2), (Voice::Own, 1.0)]);
+    let quoted = run("حفتر: ميليشيات حكومة الوفاق تهدد طرابلس", "نص الخبر.");
+    assert_eq!(actor(&quoted, "gna").evidence[0].voice, Voice::Reported);
+}
+
+#[test]
+fn clitics_on_names() {
+    let r = run("رسالة من السيسي لحفتر", "وقال عبد الفتاح السيسي إن خليفة حفتر شريك، وللسيسي دور، والسيسي يدعم. وبحفتر يثق.");
+    assert_eq!(actor(&r, "sisi").mentions, 4);
+    assert_eq!(actor(&r, "haftar").mentions, 3);
+}
+
+#[test]
+fn short_aliases_need_a_full_name_and_ambiguous_ones_need_quotes_or_a_title() {
+    let without_full = run("خبر", "أعلن مجلس النواب موعد الجلسة، وأضاف أن حفتر يتقدم.");
+    assert!(without_full.iter().all(|a| a.id != "hor"), "مجلس النواب alone may be any parliament");
+    assert_eq!(actor(&without_full, "haftar").mentions, 1, "حفتر is unambiguous: no full name needed");
+    let with_full = run("خبر", "رحب مجلس النواب الليبي بالاتفاق. وقال مجلس النواب إن الجلسة مفتوحة.");
+    assert_eq!(actor(&with_full, "hor").mentions, 2);
+    let lamp = run("خبر", "أطفأ السراج ضوءه.");
+    assert!(lamp.iter().all(|a| a.id != "sarraj"), "السراج is also the lamp");
+}
+
+#[test]
+fn ambiguous_words_are_not_names() {
+    let r = run("خبر", "انسحاب كامل من المدينة، والبرهان على ذلك واضح.");
+    assert!(r.iter().all(|a| a.id != "kamel" && a.id != "burhan"), "{:?}", r.iter().map(|a| &a.id).collect::<Vec<_>>());
+    let titled = run("خبر", "التقى الفريق البرهان بالوزير كامل.");
+    assert_eq!(actor(&titled, "burhan").mentions, 1);
+    assert_eq!(actor(&titled, "kamel").mentions, 1);
+}
+
+#[test]
+fn events_with_roles() {
+    let r = run("خبر", "الاحتلال التركي يتوسع، ومنيت قوات الدعم السريع بهزيمة قاسية.");
+    let turkey = actor(&r, "turkey");
+    assert_eq!(rules(turkey), [("occupation_ar".to_string(), Stance::Delegitimizing, Voice::Own)]);
+    let rsf = actor(&r, "rsf");
+    let defeat = rsf.evidence.iter().find(|e| e.rule == "defeat_ar").unwrap_or_else(|| panic!("{rsf:?}"));
+    assert_eq!(defeat.axis, Axis::Performance);
+    assert!(rsf.performance < 0.0);
+    assert_eq!(rsf.evidence.iter().filter(|e| e.rule == "defeat_ar").count(), 1, "منيت … بهزيمة counts once");
+}
+
+#[test]
+fn yemen_labels_and_backers() {
+    let r = run("خبر", "استهدفت ميليشيا الحوثي الانقلابية المدعومة من إيران مواقع الحكومة الشرعية.");
+    let houthis = actor(&r, "houthis");
+    let found: Vec<&str> = houthis.evidence.iter().map(|e| e.rule.as_str()).collect();
+    assert_eq!(found, ["militia_ar", "putschist_ar", "iran_backed_ar"]);
+    assert_eq!(houthis.stance, StanceLabel::Delegitimizing);
+    assert_eq!(actor(&r, "yemen_gov").stance, StanceLabel::Legitimizing);
+    assert!(actor(&r, "iran").mentions == 1);
+}
+
+#[test]
+fn mixed_when_both_sides_are_strong() {
+    let r = run(
+        "خبر",
+        "تقدم الجيش الوطني الليبي بقيادة القائد العام المشير خليفة حفتر نحو سرت. ثم تحدث الكاتب عن ميليشيات حفتر ومرتزقة حفتر وعن أمير الحرب خليفة حفتر.",
+    );
+    let haftar = actor(&r, "haftar");
+    assert_eq!(haftar.stance, StanceLabel::Mixed, "{:?}", rules(haftar));
+}
+
+#[test]
+fn unrelated_text_finds_nothing() {
+    let r = run("Weather", "It rained in London and the football match was postponed.");
+    assert!(r.is_empty());
 }
