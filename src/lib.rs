@@ -8,3 +8,5 @@ pub mod article;
 pub mod text;
 pub mod lexicon;
 pub mod analysis;
+pub mod cli;
+pub mod engine;

@@ -31,7 +31,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ReadError> {
             .ok_or_else(|| bom_error(encoding, body))?;
         return finish(&text, encoding.name());
     }
-    if let Some((offset, byte)) = first_control_byte(bytes) {
+    if let Some((offset, byte)) = binary_evidence(bytes) {
         return Err(ReadError::Binary { offset, byte });
     }
     match std::str::from_utf8(bytes) {
@@ -50,13 +50,28 @@ fn bom_error(encoding: &'static Encoding, body: &[u8]) -> ReadError {
     }
 }
 
-/// A control byte that never occurs in text (NUL, or C0 controls other than tab, line feed,
-/// form feed, carriage return and escape).
-fn first_control_byte(bytes: &[u8]) -> Option<(usize, u8)> {
-    bytes
-        .iter()
-        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-        .map(|offset| (offset, bytes[offset]))
+fn is_control_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// The first byte showing that this is not text: a NUL (text files never hold one, and UTF-16
+/// without a byte-order mark is not supported), or the first control byte when more than 1 in
+/// 100 bytes are controls. A stray control byte in real text (seen in the ANT corpus) is not
+/// binary: it is replaced by a space when the text is finished.
+fn binary_evidence(bytes: &[u8]) -> Option<(usize, u8)> {
+    if let Some(offset) = memchr_nul(bytes) {
+        return Some((offset, 0));
+    }
+    let controls = bytes.iter().filter(|&&b| is_control_byte(b)).count();
+    if controls * 100 > bytes.len() {
+        let offset = bytes.iter().position(|&b| is_control_byte(b))?;
+        return Some((offset, bytes[offset]));
+    }
+    None
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
 }
 
 /// True when the non-ASCII bytes mostly form valid UTF-8 sequences: a UTF-8 file damaged in
@@ -90,7 +105,10 @@ fn finish(text: &str, encoding: &'static str) -> Result<Decoded, ReadError> {
         return Err(ReadError::Binary { offset, byte: 0 });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let mut text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    if text.bytes().any(is_control_byte) {
+        text = text.chars().map(|c| if c.is_ascii() && is_control_byte(c as u8) { ' ' } else { c }).collect();
+    }
     Ok(Decoded { text, encoding })
 }
 
@@ -131,6 +149,12 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_control_byte_in_text_becomes_a_space() {
+        let text = format!("{ARABIC}\x02{ARABIC}");
+        assert_eq!(decode(text.as_bytes()).map(|d| d.text), Ok(format!("{ARABIC} {ARABIC}")));
+    }
+
+    #[test]
     fn unifies_line_endings() {
         assert_eq!(decode(b"a\r\nb\rc\n").map(|d| d.text).as_deref(), Ok("a\nb\nc\n"));
     }
@@ -138,7 +162,8 @@ mod tests {
     #[test]
     fn rejects_binary_empty_and_broken_utf8() {
         assert_eq!(decode(b""), Err(ReadError::Empty));
-        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(ReadError::Binary { offset: 2, byte: 3 }));
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(ReadError::Binary { offset: 4, byte: 0 }));
+        assert_eq!(decode(b"ab\x01\x02\x03cd"), Err(ReadError::Binary { offset: 2, byte: 1 }));
         let mut broken = ARABIC.as_bytes().to_vec();
         broken.insert(10, 0xff);
         assert_eq!(decode(&broken), Err(ReadError::InvalidUtf8 { offset: 10 }));

@@ -63,6 +63,8 @@ impl DocFields {
 /// [`ReadError::NoDocElement`] when there is no complete `<DOC>`, or [`ReadError::BadDoc`]
 /// naming the `<DOC>` and its line when one is malformed or empty.
 pub fn read_trec(text: &str) -> Result<Vec<Article>, ReadError> {
+    let escaped = escape_stray_lt(text);
+    let text = escaped.as_ref();
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
     config.allow_dangling_amp = true;
@@ -116,6 +118,27 @@ pub fn read_trec(text: &str) -> Result<Vec<Article>, ReadError> {
         return Err(ReadError::NoDocElement);
     }
     Ok(articles)
+}
+
+/// A `<` that cannot start markup (`< تحية` in the ANT corpus) is text: escape it so the
+/// parser does not take the rest of the field for a tag. Line numbers are unchanged.
+fn escape_stray_lt(text: &str) -> std::borrow::Cow<'_, str> {
+    let starts_markup = |rest: &str| rest.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+    let stray = text.match_indices('<').any(|(i, _)| !starts_markup(&text[i + 1..]));
+    if !stray {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for (i, _) in text.match_indices('<') {
+        if !starts_markup(&text[i + 1..]) {
+            out.push_str(&text[last..i]);
+            out.push_str("&lt;");
+            last = i + 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 fn append(current: &mut Option<(DocFields, usize)>, stack: &[Field], text: &str) {
@@ -182,6 +205,13 @@ mod tests {
         assert_eq!(second.body, "First paragraph.\nSecond paragraph.");
         assert_eq!(second.language.code(), "en");
         assert_ne!(first.id, second.id);
+        Ok(())
+    }
+
+    #[test]
+    fn a_stray_less_than_sign_is_text() -> Result<(), ReadError> {
+        let docs = read_trec("<DOC>\n<TITLE>هدف</TITLE>\n<TEXT>\n< تحية واجبة\n3 < 5 و 7>2\n</TEXT>\n</DOC>")?;
+        assert_eq!(docs[0].body, "< تحية واجبة\n3 < 5 و 7>2");
         Ok(())
     }
 

@@ -3,9 +3,9 @@
 //! allowed, plural and pronoun suffixes after it (ميليشياته، militias). Case-sensitive forms
 //! (GNA, RSF) are checked against the original text.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::text::Normalized;
+use crate::text::{Normalized, is_word_char};
 
 /// Proclitics before a name that does not start with the article ال.
 const NAME_PLAIN: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"];
@@ -120,7 +120,10 @@ impl<T: Clone> PatternSet<T> {
         let automaton = if strings.is_empty() {
             None
         } else {
-            Some(AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&strings)?)
+            Some(AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&strings)?)
         };
         Ok(Self { automaton, patterns })
     }
@@ -138,7 +141,7 @@ impl<T: Clone> PatternSet<T> {
             let word_start = text[..m.start()]
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| c.is_alphanumeric())
+                .take_while(|(_, c)| is_word_char(*c))
                 .last()
                 .map_or(m.start(), |(i, _)| i);
             let prefix = &text[word_start..m.start()];
@@ -146,7 +149,7 @@ impl<T: Clone> PatternSet<T> {
             if !prefix_ok {
                 continue;
             }
-            let word_end = text[m.end()..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| m.end() + i);
+            let word_end = text[m.end()..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| m.end() + i);
             let suffix = &text[m.end()..word_end];
             for entry in &pattern.entries {
                 let suffix_ok = suffix.is_empty()

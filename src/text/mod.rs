@@ -7,4 +7,4 @@ mod tokens;
 
 pub use normalize::{Normalized, normalize, normalize_str};
 pub use script::{Language, detect_language};
-pub use tokens::{Gap, QuoteSpan, Token, TokenizedText, is_quote_char};
+pub use tokens::{Gap, QuoteSpan, Token, TokenizedText, is_quote_char, is_word_char};

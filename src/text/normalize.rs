@@ -55,6 +55,8 @@ fn push_normalized(c: char, out: &mut String) {
         // ASCII fast path.
         'A'..='Z' => out.push(c.to_ascii_lowercase()),
         '\0'..='\u{7f}' => out.push(c),
+        // Arabic letters other than the variants below need no work.
+        '\u{621}' | '\u{624}' | '\u{626}'..='\u{628}' | '\u{62a}'..='\u{63a}' | '\u{641}'..='\u{648}' | '\u{64a}' => out.push(c),
         // Spaces that copy-paste brings in.
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => out.push(' '),
         // Invisible format characters: zero-width, bidi controls, ALM, BOM, soft hyphen.

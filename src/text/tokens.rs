@@ -51,8 +51,15 @@ pub fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›')
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// Whether `c` belongs to a word (letter or digit), with fast paths for ASCII and the Arabic
+/// letters that normalized text is made of (`char::is_alphanumeric` is slow outside ASCII).
+#[must_use]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' | '\u{660}'..='\u{669}' => true,
+        '\0'..='\u{7f}' | '\u{60c}' | '\u{61b}' | '\u{61f}' | '\u{640}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 impl TokenizedText {

@@ -1,0 +1,69 @@
+//! Reading one file and analysing every article in it.
+
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{ActorFraming, analyze};
+use crate::article::{Article, ReadError, read_bytes};
+use crate::lexicon::Lexicon;
+
+/// Files larger than this are refused before reading (a clipping is never this big).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An article with its analysis and the file it came from.
+#[derive(Debug, Clone)]
+pub struct AnalysedArticle {
+    /// The file.
+    pub path: PathBuf,
+    /// The article.
+    pub article: Article,
+    /// Per-actor framing.
+    pub actors: Vec<ActorFraming>,
+}
+
+/// Why a file gave no article.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be opened or read.
+    #[error("cannot read: {0}")]
+    Io(String),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge {
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The bytes hold no readable article.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+}
+
+/// Read and analyse the file at `path`.
+///
+/// # Errors
+/// A [`FileError`] naming why the file gave no article.
+pub fn ingest_file(path: &Path, lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
+    let size = std::fs::metadata(path).map_err(|e| FileError::Io(e.to_string()))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { size, limit: MAX_FILE_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(|e| FileError::Io(e.to_string()))?;
+    ingest_bytes(path, &bytes, lexicon)
+}
+
+/// Analyse a file's bytes already in memory.
+///
+/// # Errors
+/// [`FileError::Read`] when the bytes hold no readable article.
+pub fn ingest_bytes(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let articles = read_bytes(bytes, name)?;
+    Ok(articles
+        .into_iter()
+        .map(|article| {
+            let actors = analyze(&article, lexicon);
+            AnalysedArticle { path: path.to_path_buf(), article, actors }
+        })
+        .collect())
+}
