@@ -320,11 +320,11 @@ fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>)
         hedged: false,
     };
     match span.value.frame {
+        // Quotes alone do not distance a name: wire copy quotes names and operation names
+        // (عملية "بركان الغضب"); a distancer word does.
         Some((stance, weight)) => {
-            let scare_quoted = stance == Stance::Legitimizing && field.is_quoted(span.start, span.end);
-            let flip = distanced || scare_quoted;
-            let stance = if flip { Stance::Delegitimizing } else { stance };
-            emit(ctx, &draft("name_frame", stance, weight, flip), &found, out);
+            let stance = if distanced { Stance::Delegitimizing } else { stance };
+            emit(ctx, &draft("name_frame", stance, weight, distanced), &found, out);
         }
         None if distanced => {
             let found = Found { mention: index, attach: AttachKind::Distancer };

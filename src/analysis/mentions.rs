@@ -4,7 +4,7 @@
 //! a title.
 
 use super::field::{Field, Span};
-use crate::lexicon::{AliasRef, Category, Lexicon, Operator, TermRef};
+use crate::lexicon::{ActorKind, AliasRef, Category, Lexicon, Operator, TermRef};
 
 /// An accepted mention of an actor.
 #[derive(Debug, Clone, Copy)]
@@ -28,14 +28,33 @@ fn after_title(field: &Field<'_>, lexicon: &Lexicon, first: usize) -> bool {
     (title_op || title_term) && !field.boundary_between(previous, first)
 }
 
-/// Accepted mentions per field, in the order of `fields`.
+/// Whether a full mention of `actor` sets the conflict context for its pack's short names: a
+/// party of the war (armed group, government, parliament) or a person in one. States and
+/// organisations appear in every kind of news and set no context.
+fn sets_context(lexicon: &Lexicon, actor: usize) -> bool {
+    let party = |kind: ActorKind| matches!(kind, ActorKind::ArmedGroup | ActorKind::Government | ActorKind::Legislature);
+    let a = &lexicon.actors[actor];
+    party(a.kind) || (a.kind == ActorKind::Person && a.member_of.iter().any(|&g| party(lexicon.actors[g].kind)))
+}
+
+/// Accepted mentions per field, in the order of `fields`. A short alias (الوفاق) counts when the
+/// article has a full name of the actor or of another party of the same conflict.
 pub fn accepted_mentions(fields: &[Field<'_>], lexicon: &Lexicon) -> Vec<Vec<Mention>> {
     let mut has_full = vec![false; lexicon.actors.len()];
+    let mut pack_context: Vec<&str> = Vec::new();
     for field in fields {
         for hit in &field.aliases {
             if !hit.value.short && !hit.value.ambiguous {
                 has_full[hit.value.actor] = true;
+                if sets_context(lexicon, hit.value.actor) {
+                    pack_context.push(&lexicon.actors[hit.value.actor].pack);
+                }
             }
+        }
+    }
+    for (actor, full) in has_full.iter_mut().enumerate() {
+        if pack_context.contains(&lexicon.actors[actor].pack.as_str()) {
+            *full = true;
         }
     }
     fields

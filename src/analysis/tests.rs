@@ -52,8 +52,11 @@ fn names_that_are_frames_count_and_distancers_flip_them() {
     let distanced = run("خبر", "تقدم ما يسمى بالجيش الوطني الليبي نحو سرت.");
     let e = &actor(&distanced, "lna").evidence[0];
     assert_eq!((e.stance, e.distanced), (Stance::Delegitimizing, true));
-    let scare = run("خبر", "تقدمت قوات \"الجيش الوطني الليبي\" نحو سرت.");
-    assert_eq!(actor(&scare, "lna").evidence[0].stance, Stance::Delegitimizing);
+    let wire_quoted = run("خبر", "تقدمت قوات \"الجيش الوطني الليبي\" نحو سرت ضمن عملية \"طوفان الكرامة\".");
+    assert!(actor(&wire_quoted, "lna").evidence.iter().all(|e| e.stance == Stance::Legitimizing), "quotes alone name, not distance");
+    let scare = run("خبر", "اجتمع ممثلو حكومة الوفاق \"الشرعية\" في روما.");
+    let e = &actor(&scare, "gna").evidence[0];
+    assert_eq!((e.rule.as_str(), e.stance, e.distanced), ("legitimate_ar", Stance::Delegitimizing, true));
 }
 
 #[test]
@@ -130,9 +133,13 @@ fn clitics_on_names() {
 
 #[test]
 fn short_aliases_need_a_full_name_and_ambiguous_ones_need_quotes_or_a_title() {
-    let without_full = run("خبر", "أعلن مجلس النواب موعد الجلسة، وأضاف أن حفتر يتقدم.");
-    assert!(without_full.iter().all(|a| a.id != "hor"), "مجلس النواب alone may be any parliament");
-    assert_eq!(actor(&without_full, "haftar").mentions, 1, "حفتر is unambiguous: no full name needed");
+    let alone = run("خبر", "أعلن مجلس النواب موعد الجلسة المقبلة لمناقشة الموازنة.");
+    assert!(alone.is_empty(), "مجلس النواب alone may be any parliament");
+    let in_context = run("خبر", "أعلن مجلس النواب دعمه لخليفة حفتر، بينما هاجمت ميليشيات الوفاق مواقع في الجنوب.");
+    assert_eq!(actor(&in_context, "hor").mentions, 1, "a Libyan party names the conflict");
+    assert_eq!(actor(&in_context, "gna").evidence[0].rule, "militia_ar");
+    let unambiguous = run("خبر", "وأضاف المراسل أن حفتر يتقدم.");
+    assert_eq!(actor(&unambiguous, "haftar").mentions, 1, "حفتر needs no full name");
     let with_full = run("خبر", "رحب مجلس النواب الليبي بالاتفاق. وقال مجلس النواب إن الجلسة مفتوحة.");
     assert_eq!(actor(&with_full, "hor").mentions, 2);
     let lamp = run("خبر", "أطفأ السراج ضوءه.");

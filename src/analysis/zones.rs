@@ -48,22 +48,23 @@ pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
     } else {
         let mut previous_reported = false;
         for sentence in &tokens.sentences {
-            let in_sentence = |i: usize| sentence.contains(&i);
-            let ops: Vec<_> = field.operators.iter().filter(|op| in_sentence(op.first)).collect();
-            let whole = ops.iter().any(|op| op.value == Operator::SourceCue)
-                || (language != Language::Ar && ops.iter().any(|op| matches!(op.value, Operator::ReportingVerb | Operator::Skeptical)))
-                || (previous_reported
-                    && ops.iter().any(|op| op.first == sentence.start && matches!(op.value, Operator::Continuation | Operator::ReportingVerb)));
-            let from = if whole {
-                Some(sentence.start)
+            let ops: Vec<_> = field.operators.iter().filter(|op| sentence.contains(&op.first)).collect();
+            let continues = previous_reported
+                && ops.iter().any(|op| op.first == sentence.start && matches!(op.value, Operator::Continuation | Operator::ReportingVerb));
+            let verb = ops.iter().filter(|op| matches!(op.value, Operator::ReportingVerb | Operator::Skeptical)).min_by_key(|op| op.first);
+            let reported = if continues || ops.iter().any(|op| op.value == Operator::SourceCue) {
+                Some(sentence.clone())
+            } else if let Some(verb) = verb {
+                Some(if language == Language::En {
+                    english_reported(verb.first, verb.last, sentence)
+                } else {
+                    arabic_reported_start(field, verb.last, sentence)..sentence.end
+                })
             } else {
-                ops.iter()
-                    .filter(|op| matches!(op.value, Operator::ReportingVerb | Operator::Skeptical))
-                    .map(|op| op.first)
-                    .min()
+                None
             };
-            if let Some(from) = from {
-                voice[from..sentence.end].fill(Voice::Reported);
+            if let Some(range) = reported {
+                voice[range].fill(Voice::Reported);
             }
             previous_reported = sentence.end > 0 && voice.get(sentence.end - 1) == Some(&Voice::Reported);
         }
@@ -76,6 +77,40 @@ pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
         }
     }
     voice
+}
+
+/// Complementizers that open the reported clause after an Arabic speech verb (normalized).
+const COMPLEMENTIZERS: &[&str] = &["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"];
+/// Without a complementizer, the speaker's name runs at most this far, up to a comma.
+const MAX_SPEAKER_TOKENS: usize = 8;
+/// An English speech verb this close to the sentence end follows the reported words.
+const TRAILING_VERB_TOKENS: usize = 4;
+
+/// Where reported speech starts after an Arabic speech verb: at أن/إن, else after the speaker's
+/// name up to the first comma or colon, else right after the verb. The verb and the speaker's
+/// name stay in the outlet's voice (قال المتحدث باسم ميليشيا حفتر إن …).
+fn arabic_reported_start(field: &Field<'_>, verb_last: usize, sentence: &std::ops::Range<usize>) -> usize {
+    let tokens = &field.tokens.tokens;
+    let text = &field.normalized.text;
+    let mut first_comma = None;
+    for i in verb_last + 1..sentence.end {
+        if COMPLEMENTIZERS.contains(&&text[tokens[i].start..tokens[i].end]) {
+            return i;
+        }
+        if first_comma.is_none() && tokens[i].gap_before.soft && i - verb_last <= MAX_SPEAKER_TOKENS {
+            first_comma = Some(i);
+        }
+    }
+    first_comma.unwrap_or(verb_last + 1).min(sentence.end)
+}
+
+/// English: "X said (that) Y" reports what follows the verb; "Y, X said." what precedes it.
+fn english_reported(verb_first: usize, verb_last: usize, sentence: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if sentence.end - verb_last - 1 <= TRAILING_VERB_TOKENS {
+        sentence.start..verb_first
+    } else {
+        verb_last + 1..sentence.end
+    }
 }
 
 fn headline_speaker(field: &Field<'_>, voice: &mut [Voice]) {
