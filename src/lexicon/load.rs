@@ -121,7 +121,10 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<PackSource>, Vec<LexiconError>> {
 /// # Errors
 /// The RON syntax or schema error (unknown field, wrong type) at its line and column.
 pub fn parse(source: &PackSource) -> Result<PackDef, LexiconError> {
-    ron::from_str::<PackDef>(&source.text).map_err(|e| LexiconError {
+    // Optional fields take plain values (`side: "east"`, not `Some("east")`) in every pack,
+    // whether or not it starts with `#![enable(implicit_some)]`.
+    let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    options.from_str::<PackDef>(&source.text).map_err(|e| LexiconError {
         file: source.file.clone(),
         line: e.span.start.line,
         column: e.span.start.col,
