@@ -29,11 +29,8 @@ fn main() {
     let megabytes = bytes as f64 / 1e6;
 
     let started = Instant::now();
-    let articles: Vec<Article> = contents
-        .par_iter()
-        .filter_map(|(p, b)| read_bytes(b, &p.display().to_string()).ok())
-        .flatten()
-        .collect();
+    let articles: Vec<Article> =
+        contents.par_iter().filter_map(|(p, b)| read_bytes(b, &p.display().to_string()).ok()).flatten().collect();
     let parse = started.elapsed().as_secs_f64();
 
     let lexicon = match Lexicon::load(None) {
@@ -48,9 +45,18 @@ fn main() {
     let analysis = started.elapsed().as_secs_f64();
 
     let n = articles.len() as f64;
-    println!("corpus: {} ({} files, {} articles, {megabytes:.1} MB) on {threads} threads", dir.display(), files.len(), articles.len());
+    println!(
+        "corpus: {} ({} files, {} articles, {megabytes:.1} MB) on {threads} threads",
+        dir.display(),
+        files.len(),
+        articles.len()
+    );
     println!("file reads:        {io:.2} s");
     println!("read+parse:        {parse:.2} s  {:.0} articles/s  {:.1} MB/s", n / parse, megabytes / parse);
-    println!("analysis:          {analysis:.2} s  {:.0} articles/s  {:.1} MB/s  ({actors} actor results)", n / analysis, megabytes / analysis);
+    println!(
+        "analysis:          {analysis:.2} s  {:.0} articles/s  {:.1} MB/s  ({actors} actor results)",
+        n / analysis,
+        megabytes / analysis
+    );
     println!("total (all three): {:.2} s", io + parse + analysis);
 }

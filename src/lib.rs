@@ -4,9 +4,9 @@
 //! Layers, each using only those above it: [`text`] → [`article`] → [`lexicon`] →
 //! [`analysis`]; [`cli`] drives them without a window.
 
-pub mod article;
-pub mod text;
-pub mod lexicon;
 pub mod analysis;
+pub mod article;
 pub mod cli;
 pub mod engine;
+pub mod lexicon;
+pub mod text;

@@ -6,11 +6,10 @@ use std::process::{Command, Output};
 const SAMPLES: &str = "assets/samples";
 
 fn rasd(args: &[&str]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_rasd"))
+    Command::new(env!("CARGO_BIN_EXE_rasd"))
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("cannot run rasd {args:?}: {e}"));
-    output
+        .unwrap_or_else(|e| panic!("cannot run rasd {args:?}: {e}"))
 }
 
 fn describe(args: &[&str], output: &Output) -> String {
@@ -47,23 +46,38 @@ fn scan_of_the_sample_folder_gives_one_line_per_article_with_the_documented_fiel
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 7, "6 files, one of them with two <DOC>s: {}", describe(&args, &output));
     for line in &lines {
-        for field in ["path", "id", "title", "published", "published_text", "date_confidence", "source", "language", "keywords", "related", "actors"] {
+        for field in [
+            "path",
+            "id",
+            "title",
+            "published",
+            "published_text",
+            "date_confidence",
+            "source",
+            "language",
+            "keywords",
+            "related",
+            "actors",
+        ] {
             assert!(line.get(field).is_some(), "missing {field} in {line}");
         }
     }
     let gna_side = &lines[0];
     assert_eq!(gna_side["published"], "2020-04-12T09:40:00");
     assert_eq!(gna_side["related"].as_array().map(Vec::len), Some(2));
-    let haftar = gna_side["actors"].as_array().and_then(|a| a.iter().find(|x| x["id"] == "haftar")).cloned().unwrap_or_default();
+    let haftar =
+        gna_side["actors"].as_array().and_then(|a| a.iter().find(|x| x["id"] == "haftar")).cloned().unwrap_or_default();
     assert_eq!(haftar["stance"], "delegitimizing");
     let evidence = &haftar["evidence"][0];
     for field in ["text", "stance", "rule", "voice", "start", "end"] {
         assert!(evidence.get(field).is_some(), "evidence lacks {field}: {evidence}");
     }
     let lna_side = &lines[1];
-    let lna = lna_side["actors"].as_array().and_then(|a| a.iter().find(|x| x["id"] == "lna")).cloned().unwrap_or_default();
+    let lna =
+        lna_side["actors"].as_array().and_then(|a| a.iter().find(|x| x["id"] == "lna")).cloned().unwrap_or_default();
     assert_eq!(lna["stance"], "legitimizing", "the two camps' outlets frame the LNA oppositely");
-    let trec: Vec<&serde_json::Value> = lines.iter().filter(|l| l["path"].as_str().is_some_and(|p| p.ends_with(".trec"))).collect();
+    let trec: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["path"].as_str().is_some_and(|p| p.ends_with(".trec"))).collect();
     assert_eq!(trec.len(), 2);
     assert_eq!(trec[1]["published"], "2020-04-12T16:30:00+02:00");
 }
@@ -171,7 +185,11 @@ fn the_same_article_in_every_encoding_has_the_same_id() {
 #[test]
 fn csv_output_has_one_row_per_article_and_actor_and_neutralises_formulas() {
     let dir = temp();
-    let article = write(dir.path(), "f.txt", "=HYPERLINK(\"http://x\") ميليشيا حفتر\n\nنص عن الجيش الوطني الليبي وحكومة الوفاق الوطني.\n".as_bytes());
+    let article = write(
+        dir.path(),
+        "f.txt",
+        "=HYPERLINK(\"http://x\") ميليشيا حفتر\n\nنص عن الجيش الوطني الليبي وحكومة الوفاق الوطني.\n".as_bytes(),
+    );
     let path = article.display().to_string();
     let args = ["scan", "--format", "csv", path.as_str()];
     let output = rasd(&args);

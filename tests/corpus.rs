@@ -42,7 +42,9 @@ fn raw_text_is_empty(path: &Path) -> bool {
     let inner = |tag: &str| {
         let open = format!("<{tag}>");
         let close = format!("</{tag}>");
-        raw.split_once(&open).and_then(|(_, rest)| rest.split_once(&close)).is_some_and(|(inside, _)| inside.trim().is_empty())
+        raw.split_once(&open)
+            .and_then(|(_, rest)| rest.split_once(&close))
+            .is_some_and(|(inside, _)| inside.trim().is_empty())
     };
     inner("TEXT") && inner("ABSTRACT")
 }
@@ -50,7 +52,10 @@ fn raw_text_is_empty(path: &Path) -> bool {
 fn check(path: &Path, lexicon: &Lexicon) -> Tally {
     let name = path.display().to_string();
     let mut tally = Tally::default();
-    let articles = match std::fs::read(path).map_err(|e| e.to_string()).and_then(|b| read_bytes(&b, &name).map_err(|e| e.to_string())) {
+    let articles = match std::fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| read_bytes(&b, &name).map_err(|e| e.to_string()))
+    {
         Ok(articles) => articles,
         Err(e) => {
             tally.problems.push(format!("{name}: {e}"));

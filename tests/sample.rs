@@ -38,7 +38,10 @@ fn sample_metadata_is_read_from_the_date_line_and_source_line() {
     assert_eq!(article.related[2], "حفتر: لا سلام في ظل وجود مستعمر في ليبيا");
     assert_eq!(article.keywords.len(), 1);
     assert!(article.keywords[0].contains("عبجالفتاح السيسي"));
-    assert!(!article.body.contains("كلمات مفتاحية") && !article.body.contains("مستعمر"), "keywords or related leaked into body");
+    assert!(
+        !article.body.contains("كلمات مفتاحية") && !article.body.contains("مستعمر"),
+        "keywords or related leaked into body"
+    );
     assert!(article.body.ends_with("غداة الإعلان عن استكمال تحرير العاصمة."));
 }
 

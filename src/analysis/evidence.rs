@@ -118,12 +118,16 @@ impl Context<'_, '_> {
             Attach::Before(n) => candidates
                 .filter(|(_, m)| m.span.first > last)
                 .min_by_key(|(_, m)| m.span.first)
-                .filter(|(_, m)| m.span.first - last - 1 <= usize::from(n) && !field.boundary_between(last, m.span.first))
+                .filter(|(_, m)| {
+                    m.span.first - last - 1 <= usize::from(n) && !field.boundary_between(last, m.span.first)
+                })
                 .map(|(i, _)| Found { mention: i, attach: AttachKind::Before }),
             Attach::After(n) => candidates
                 .filter(|(_, m)| m.span.last < first)
                 .max_by_key(|(_, m)| m.span.last)
-                .filter(|(_, m)| first - m.span.last - 1 <= usize::from(n) && !field.boundary_between(m.span.last, first))
+                .filter(|(_, m)| {
+                    first - m.span.last - 1 <= usize::from(n) && !field.boundary_between(m.span.last, first)
+                })
                 .map(|(i, _)| Found { mention: i, attach: AttachKind::After }),
         }
     }
@@ -146,10 +150,16 @@ impl Context<'_, '_> {
 
     /// Who the evidence goes to: the actor, plus its leader at half weight; an idafa label or a
     /// personalization on a person who leads a group goes to the group (ميليشيا حفتر → LNA).
-    fn recipients(&self, actor: usize, attach: AttachKind, category: Option<Category>) -> Vec<(usize, f32, Option<usize>)> {
+    fn recipients(
+        &self,
+        actor: usize,
+        attach: AttachKind,
+        category: Option<Category>,
+    ) -> Vec<(usize, f32, Option<usize>)> {
         let a = &self.lexicon.actors[actor];
         let to_group = a.kind == ActorKind::Person
-            && (category == Some(Category::Personalization) || (category == Some(Category::Label) && attach == AttachKind::Idafa));
+            && (category == Some(Category::Personalization)
+                || (category == Some(Category::Label) && attach == AttachKind::Idafa));
         if let (true, Some(&group)) = (to_group, a.leads.first()) {
             return vec![(group, 1.0, None), (actor, ROLL_UP, Some(group))];
         }
@@ -303,7 +313,8 @@ fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Ve
 fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>) {
     let field = ctx.field;
     let span = &mention.span;
-    let distanced = field.operator_before(Operator::Distancer, span.first, 2) || field.operator_right_after(Operator::Distancer, span.last);
+    let distanced = field.operator_before(Operator::Distancer, span.first, 2)
+        || field.operator_right_after(Operator::Distancer, span.last);
     let index = ctx.mentions.iter().position(|m| m.span.start == span.start).unwrap_or(0);
     let found = Found { mention: index, attach: AttachKind::Name };
     let draft = |rule: &'static str, stance: Stance, weight: f32, distanced: bool| Draft {

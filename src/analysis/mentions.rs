@@ -32,7 +32,8 @@ fn after_title(field: &Field<'_>, lexicon: &Lexicon, first: usize) -> bool {
 /// party of the war (armed group, government, parliament) or a person in one. States and
 /// organisations appear in every kind of news and set no context.
 fn sets_context(lexicon: &Lexicon, actor: usize) -> bool {
-    let party = |kind: ActorKind| matches!(kind, ActorKind::ArmedGroup | ActorKind::Government | ActorKind::Legislature);
+    let party =
+        |kind: ActorKind| matches!(kind, ActorKind::ArmedGroup | ActorKind::Government | ActorKind::Legislature);
     let a = &lexicon.actors[actor];
     party(a.kind) || (a.kind == ActorKind::Person && a.member_of.iter().any(|&g| party(lexicon.actors[g].kind)))
 }

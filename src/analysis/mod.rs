@@ -48,10 +48,8 @@ pub struct ActorFraming {
 /// Analyse an article against a lexicon.
 #[must_use]
 pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
-    let fields = [
-        Field::new(FieldKind::Title, &article.title, lexicon),
-        Field::new(FieldKind::Body, &article.body, lexicon),
-    ];
+    let fields =
+        [Field::new(FieldKind::Title, &article.title, lexicon), Field::new(FieldKind::Body, &article.body, lexicon)];
     let mentions = mentions::accepted_mentions(&fields, lexicon);
     let mut counts = vec![0usize; lexicon.actors.len()];
     let mut all = Vec::new();
@@ -63,7 +61,8 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         let lead_end = field.normalized.text.find('\n').unwrap_or(field.normalized.text.len());
         let ctx = evidence::Context { field, mentions: field_mentions, voices: &voices, lexicon, lead_end };
         let found = evidence::collect(&ctx);
-        let mut implied: Vec<(usize, usize)> = found.iter().filter(|e| e.implied_mention).map(|e| (e.actor, e.target_start)).collect();
+        let mut implied: Vec<(usize, usize)> =
+            found.iter().filter(|e| e.implied_mention).map(|e| (e.actor, e.target_start)).collect();
         implied.dedup();
         for (actor, _) in implied {
             counts[actor] += 1;

@@ -12,7 +12,10 @@ fn run(title: &str, body: &str) -> Vec<ActorFraming> {
 }
 
 fn actor<'a>(actors: &'a [ActorFraming], id: &str) -> &'a ActorFraming {
-    actors.iter().find(|a| a.id == id).unwrap_or_else(|| panic!("{id} not found in {:?}", actors.iter().map(|a| &a.id).collect::<Vec<_>>()))
+    actors
+        .iter()
+        .find(|a| a.id == id)
+        .unwrap_or_else(|| panic!("{id} not found in {:?}", actors.iter().map(|a| &a.id).collect::<Vec<_>>()))
 }
 
 fn rules(a: &ActorFraming) -> Vec<(String, Stance, Voice)> {
@@ -53,7 +56,10 @@ fn names_that_are_frames_count_and_distancers_flip_them() {
     let e = &actor(&distanced, "lna").evidence[0];
     assert_eq!((e.stance, e.distanced), (Stance::Delegitimizing, true));
     let wire_quoted = run("خبر", "تقدمت قوات \"الجيش الوطني الليبي\" نحو سرت ضمن عملية \"طوفان الكرامة\".");
-    assert!(actor(&wire_quoted, "lna").evidence.iter().all(|e| e.stance == Stance::Legitimizing), "quotes alone name, not distance");
+    assert!(
+        actor(&wire_quoted, "lna").evidence.iter().all(|e| e.stance == Stance::Legitimizing),
+        "quotes alone name, not distance"
+    );
     let scare = run("خبر", "اجتمع ممثلو حكومة الوفاق \"الشرعية\" في روما.");
     let e = &actor(&scare, "gna").evidence[0];
     assert_eq!((e.rule.as_str(), e.stance, e.distanced), ("legitimate_ar", Stance::Delegitimizing, true));
@@ -65,7 +71,11 @@ fn english_self_styled_and_possessive_labels() {
     let lna = actor(&r, "lna");
     assert_eq!(rules(lna), [("distancer".to_string(), Stance::Delegitimizing, Voice::Own)]);
     let haftar = actor(&r, "haftar");
-    assert!(rules(haftar).contains(&("militia_en".to_string(), Stance::Delegitimizing, Voice::Own)), "{:?}", rules(haftar));
+    assert!(
+        rules(haftar).contains(&("militia_en".to_string(), Stance::Delegitimizing, Voice::Own)),
+        "{:?}",
+        rules(haftar)
+    );
 }
 
 #[test]
@@ -126,7 +136,10 @@ fn headline_evidence_weighs_more_and_name_colon_is_attributed() {
 
 #[test]
 fn clitics_on_names() {
-    let r = run("رسالة من السيسي لحفتر", "وقال عبد الفتاح السيسي إن خليفة حفتر شريك، وللسيسي دور، والسيسي يدعم. وبحفتر يثق.");
+    let r = run(
+        "رسالة من السيسي لحفتر",
+        "وقال عبد الفتاح السيسي إن خليفة حفتر شريك، وللسيسي دور، والسيسي يدعم. وبحفتر يثق.",
+    );
     assert_eq!(actor(&r, "sisi").mentions, 4);
     assert_eq!(actor(&r, "haftar").mentions, 3);
 }

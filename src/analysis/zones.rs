@@ -50,18 +50,23 @@ pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
         for sentence in &tokens.sentences {
             let ops: Vec<_> = field.operators.iter().filter(|op| sentence.contains(&op.first)).collect();
             let continues = previous_reported
-                && ops.iter().any(|op| op.first == sentence.start && matches!(op.value, Operator::Continuation | Operator::ReportingVerb));
-            let verb = ops.iter().filter(|op| matches!(op.value, Operator::ReportingVerb | Operator::Skeptical)).min_by_key(|op| op.first);
+                && ops.iter().any(|op| {
+                    op.first == sentence.start && matches!(op.value, Operator::Continuation | Operator::ReportingVerb)
+                });
+            let verb = ops
+                .iter()
+                .filter(|op| matches!(op.value, Operator::ReportingVerb | Operator::Skeptical))
+                .min_by_key(|op| op.first);
             let reported = if continues || ops.iter().any(|op| op.value == Operator::SourceCue) {
                 Some(sentence.clone())
-            } else if let Some(verb) = verb {
-                Some(if language == Language::En {
-                    english_reported(verb.first, verb.last, sentence)
-                } else {
-                    arabic_reported_start(field, verb.last, sentence)..sentence.end
-                })
             } else {
-                None
+                verb.map(|verb| {
+                    if language == Language::En {
+                        english_reported(verb.first, verb.last, sentence)
+                    } else {
+                        arabic_reported_start(field, verb.last, sentence)..sentence.end
+                    }
+                })
             };
             if let Some(range) = reported {
                 voice[range].fill(Voice::Reported);

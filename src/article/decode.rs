@@ -91,10 +91,10 @@ fn decode_legacy(bytes: &[u8]) -> Result<Decoded, ReadError> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // Arabic text is the expected case; a guess for another script is still tried first.
     for encoding in [guess, WINDOWS_1256, ISO_8859_6] {
-        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
-            if text.chars().any(char::is_alphabetic) {
-                return finish(&text, encoding.name());
-            }
+        if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes)
+            && text.chars().any(char::is_alphabetic)
+        {
+            return finish(&text, encoding.name());
         }
     }
     Err(ReadError::UnknownEncoding)

@@ -15,9 +15,8 @@ const HEADER_LINES: usize = 3;
 /// A date line is short; a longer line with a date in it is body text.
 const MAX_DATE_LINE_WORDS: usize = 16;
 
-static SOURCE_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^(?i:المصدر|مصدر|source|sources)\s*[|:：｜\-–]\s*(.+)$").ok()
-});
+static SOURCE_LINE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(r"^(?i:المصدر|مصدر|source|sources)\s*[|:：｜\-–]\s*(.+)$").ok());
 static KEYWORDS_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"^(?i:كلمات مفتاحية|الكلمات المفتاحية|كلمات دلالية|وسوم|keywords|tags)\s*(?:[:：|]\s*(.*))?$").ok()
 });
@@ -35,8 +34,8 @@ fn captures<'t>(regex: &LazyLock<Option<Regex>>, line: &'t str) -> Option<&'t st
 /// Remove Markdown decoration from a line: heading marks, emphasis, block quotes.
 fn strip_markdown(line: &str) -> &str {
     let line = line.trim_start_matches('#').trim_start_matches('>').trim();
-    let line = line.trim_matches(|c| c == '*' || c == '_').trim();
-    line
+
+    (line.trim_matches(|c| c == '*' || c == '_').trim()) as _
 }
 
 /// Read one article in the seed layout.
@@ -62,20 +61,21 @@ pub fn read_seed(text: &str, markdown: bool) -> Result<Article, ReadError> {
     let mut author = None;
     let mut body_start = 0;
     for (index, line) in rest.iter().enumerate().take(HEADER_LINES) {
-        if published.is_none() && line.split_whitespace().count() <= MAX_DATE_LINE_WORDS {
-            if let Some(date) = parse_date(line, hints) {
-                published = Some(date);
-                published_text = Some((*line).to_string());
-                body_start = index + 1;
-                continue;
-            }
+        if published.is_none()
+            && line.split_whitespace().count() <= MAX_DATE_LINE_WORDS
+            && let Some(date) = parse_date(line, hints)
+        {
+            published = Some(date);
+            published_text = Some((*line).to_string());
+            body_start = index + 1;
+            continue;
         }
-        if author.is_none() {
-            if let Some(name) = captures(&BYLINE, line) {
-                author = Some(name.to_string());
-                body_start = index + 1;
-                continue;
-            }
+        if author.is_none()
+            && let Some(name) = captures(&BYLINE, line)
+        {
+            author = Some(name.to_string());
+            body_start = index + 1;
+            continue;
         }
         break;
     }
@@ -132,10 +132,7 @@ enum Section {
 /// is one entry (scraped tag lists often lose their separators).
 fn push_keywords(line: &str, keywords: &mut Vec<String>) {
     keywords.extend(
-        line.split(['،', ',', ';', '|', '؛', '\t'])
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .map(str::to_string),
+        line.split(['،', ',', ';', '|', '؛', '\t']).map(str::trim).filter(|k| !k.is_empty()).map(str::to_string),
     );
 }
 

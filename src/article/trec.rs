@@ -123,7 +123,8 @@ pub fn read_trec(text: &str) -> Result<Vec<Article>, ReadError> {
 /// A `<` that cannot start markup (`< تحية` in the ANT corpus) is text: escape it so the
 /// parser does not take the rest of the field for a tag. Line numbers are unchanged.
 fn escape_stray_lt(text: &str) -> std::borrow::Cow<'_, str> {
-    let starts_markup = |rest: &str| rest.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+    let starts_markup =
+        |rest: &str| rest.starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
     let stray = text.match_indices('<').any(|(i, _)| !starts_markup(&text[i + 1..]));
     if !stray {
         return std::borrow::Cow::Borrowed(text);

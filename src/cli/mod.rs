@@ -74,9 +74,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Scan(args)) => scan::run(&args),
         Some(Command::Lexicon(args)) => lexicon_check(&args),
         None => {
-            eprintln!(
-                "rasd: the desktop window is not built yet; use `rasd scan PATH…` (see `rasd --help`)."
-            );
+            eprintln!("rasd: the desktop window is not built yet; use `rasd scan PATH…` (see `rasd --help`).");
             EXIT_USAGE
         }
     }
@@ -103,7 +101,13 @@ fn lexicon_check(args: &LexiconArgs) -> u8 {
         println!("pack {id}\t{file}");
     }
     for actor in &lexicon.actors {
-        println!("actor {}\t{}\t{}\t{}", actor.id, actor.side.as_deref().unwrap_or("-"), actor.name("en"), actor.name("ar"));
+        println!(
+            "actor {}\t{}\t{}\t{}",
+            actor.id,
+            actor.side.as_deref().unwrap_or("-"),
+            actor.name("en"),
+            actor.name("ar")
+        );
     }
     println!(
         "{} packs, {} actors, {} descriptors, {} events: ok",

@@ -11,13 +11,12 @@ use super::records::{ArticleRecord, ErrorRecord, csv_rows};
 use super::{EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, OutputFormat, ScanArgs, load_lexicon};
 use crate::engine::{AnalysedArticle, FileError, collect_files, ingest_file};
 
-
 /// Files handed to the workers at a time; output stays in path order.
 const CHUNK_PER_THREAD: usize = 64;
 
 enum Output {
     Jsonl(std::io::BufWriter<std::io::StdoutLock<'static>>),
-    Csv(csv::Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>),
+    Csv(Box<csv::Writer<std::io::BufWriter<std::io::StdoutLock<'static>>>>),
 }
 
 impl Output {
@@ -27,18 +26,27 @@ impl Output {
                 serde_json::to_writer(&mut *out, &ArticleRecord::new(analysed))?;
                 out.write_all(b"\n")
             }
-            Self::Csv(out) => csv_rows(analysed).iter().try_for_each(|row| out.serialize(row).map_err(std::io::Error::other)),
+            Self::Csv(out) => {
+                csv_rows(analysed).iter().try_for_each(|row| out.serialize(row).map_err(std::io::Error::other))
+            }
         }
     }
 
     fn error(&mut self, path: &std::path::Path, error: &str) -> std::io::Result<()> {
         match self {
             Self::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, &ErrorRecord { path: path.display().to_string(), error: error.to_string() })?;
+                serde_json::to_writer(
+                    &mut *out,
+                    &ErrorRecord { path: path.display().to_string(), error: error.to_string() },
+                )?;
                 out.write_all(b"\n")
             }
             Self::Csv(out) => {
-                let row = super::records::CsvRow { path: path.display().to_string(), error: error.to_string(), ..Default::default() };
+                let row = super::records::CsvRow {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                    ..Default::default()
+                };
                 out.serialize(row).map_err(std::io::Error::other)
             }
         }
@@ -78,7 +86,8 @@ pub fn run(args: &ScanArgs) -> u8 {
     let Some(lexicon) = load_lexicon(args.lexicon.as_deref()) else {
         return EXIT_USAGE;
     };
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
+    let jobs =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(pool) => pool,
         Err(e) => {
@@ -90,7 +99,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     let stdout = std::io::stdout().lock();
     let mut output = match args.format {
         OutputFormat::Jsonl => Output::Jsonl(std::io::BufWriter::new(stdout)),
-        OutputFormat::Csv => Output::Csv(csv::Writer::from_writer(std::io::BufWriter::new(stdout))),
+        OutputFormat::Csv => Output::Csv(Box::new(csv::Writer::from_writer(std::io::BufWriter::new(stdout)))),
     };
     let mut failed = !walk_errors.is_empty();
     let mut written = walk_errors.iter().try_for_each(|(path, error)| output.error(path, error));
@@ -120,4 +129,3 @@ pub fn run(args: &ScanArgs) -> u8 {
     }
     if failed { EXIT_FILE_FAILED } else { EXIT_OK }
 }
-

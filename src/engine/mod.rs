@@ -5,4 +5,4 @@ mod files;
 mod ingest;
 
 pub use files::{collect_files, is_readable_path};
-pub use ingest::{AnalysedArticle, FileError, ingest_file, ingest_bytes};
+pub use ingest::{AnalysedArticle, FileError, ingest_bytes, ingest_file};

@@ -137,7 +137,10 @@ pub fn parse(source: &PackSource) -> Result<PackDef, LexiconError> {
 ///
 /// # Errors
 /// Every parse error and duplicate pack id.
-pub fn parse_all(builtin: Vec<PackSource>, user: Vec<PackSource>) -> Result<Vec<(PackSource, PackDef)>, Vec<LexiconError>> {
+pub fn parse_all(
+    builtin: Vec<PackSource>,
+    user: Vec<PackSource>,
+) -> Result<Vec<(PackSource, PackDef)>, Vec<LexiconError>> {
     let mut errors = Vec::new();
     let mut parse_set = |set: Vec<PackSource>| -> Vec<(PackSource, PackDef)> {
         let mut parsed: Vec<(PackSource, PackDef)> = Vec::new();
@@ -146,7 +149,9 @@ pub fn parse_all(builtin: Vec<PackSource>, user: Vec<PackSource>) -> Result<Vec<
                 Ok(pack) => {
                     if let Some((first, _)) = parsed.iter().find(|(_, p)| p.id == pack.id) {
                         let at = source.entry_offset(&pack.id);
-                        errors.push(source.error_at(at, format!("pack id \"{}\" is also used by {}", pack.id, first.file)));
+                        errors.push(
+                            source.error_at(at, format!("pack id \"{}\" is also used by {}", pack.id, first.file)),
+                        );
                     } else {
                         parsed.push((source, pack));
                     }

@@ -15,13 +15,13 @@ const WITH_ARTICLE: &[&str] = &["", "و", "ف", "ب", "ك", "وب", "فب", "و�
 const LAM: &[&str] = &["ل", "ول", "فل"];
 /// Proclitics and the article before a descriptor or operator without ال.
 const TERM_PLAIN: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال", "وال", "فال", "بال", "كال",
-    "لل", "ولل", "فلل", "وبال", "فبال",
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
+    "فلل", "وبال", "فبال",
 ];
 /// Plural, dual, nisba and pronoun endings accepted on Arabic forms that allow suffixes.
 const ARABIC_SUFFIXES: &[&str] = &[
-    "ت", "ات", "ون", "ين", "ان", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "يه", "يات", "يين", "يون",
-    "ته", "تها", "تهم", "اته", "اتها", "اتهم",
+    "ت", "ات", "ون", "ين", "ان", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "يه", "يات", "يين", "يون", "ته",
+    "تها", "تهم", "اته", "اتها", "اتهم",
 ];
 /// Plural endings accepted on Latin forms that allow suffixes.
 const LATIN_SUFFIXES: &[&str] = &["s", "es"];
@@ -91,13 +91,14 @@ impl<T: Clone> PatternSet<T> {
     pub fn build(specs: Vec<FormSpec<T>>) -> Result<Self, aho_corasick::BuildError> {
         let mut strings: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern<T>> = Vec::new();
-        let mut add = |text: String, prefixes: &'static [&'static str], latin: bool, entry: Entry<T>| {
-            match strings.iter().position(|s| *s == text) {
-                Some(i) => patterns[i].entries.push(entry),
-                None => {
-                    strings.push(text);
-                    patterns.push(Pattern { latin, prefixes, entries: vec![entry] });
-                }
+        let mut add = |text: String, prefixes: &'static [&'static str], latin: bool, entry: Entry<T>| match strings
+            .iter()
+            .position(|s| *s == text)
+        {
+            Some(i) => patterns[i].entries.push(entry),
+            None => {
+                strings.push(text);
+                patterns.push(Pattern { latin, prefixes, entries: vec![entry] });
             }
         };
         for spec in specs {
@@ -120,10 +121,12 @@ impl<T: Clone> PatternSet<T> {
         let automaton = if strings.is_empty() {
             None
         } else {
-            Some(AhoCorasick::builder()
+            Some(
+                AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .kind(Some(AhoCorasickKind::DFA))
-                    .build(&strings)?)
+                    .build(&strings)?,
+            )
         };
         Ok(Self { automaton, patterns })
     }
@@ -154,7 +157,11 @@ impl<T: Clone> PatternSet<T> {
             for entry in &pattern.entries {
                 let suffix_ok = suffix.is_empty()
                     || (entry.allow_suffixes
-                        && if pattern.latin { LATIN_SUFFIXES.contains(&suffix) } else { ARABIC_SUFFIXES.contains(&suffix) });
+                        && if pattern.latin {
+                            LATIN_SUFFIXES.contains(&suffix)
+                        } else {
+                            ARABIC_SUFFIXES.contains(&suffix)
+                        });
                 if !suffix_ok {
                     continue;
                 }
@@ -197,7 +204,11 @@ mod tests {
 
     #[test]
     fn names_with_proclitics() {
-        let names = set(&[("حفتر", FormClass::Name, false), ("السيسي", FormClass::Name, false), ("خليفة حفتر", FormClass::Name, false)]);
+        let names = set(&[
+            ("حفتر", FormClass::Name, false),
+            ("السيسي", FormClass::Name, false),
+            ("خليفة حفتر", FormClass::Name, false),
+        ]);
         assert_eq!(found(&names, "رسالة من السيسي لحفتر"), ["السيسي=السيسي", "حفتر=حفتر"]);
         assert_eq!(found(&names, "والسيسي وللسيسي بالسيسي"), ["السيسي=السيسي", "السيسي=لسيسي", "السيسي=السيسي"]);
         assert_eq!(found(&names, "لـ\"حفتر\" والجنرال خليفة حفتر"), ["حفتر=حفتر", "خليفة حفتر=خليفة حفتر"]);
@@ -206,7 +217,11 @@ mod tests {
 
     #[test]
     fn terms_take_the_article_and_suffixes_when_allowed() {
-        let terms = set(&[("ميليشيا", FormClass::Term, true), ("المشير", FormClass::Term, false), ("militia", FormClass::Term, true)]);
+        let terms = set(&[
+            ("ميليشيا", FormClass::Term, true),
+            ("المشير", FormClass::Term, false),
+            ("militia", FormClass::Term, true),
+        ]);
         assert_eq!(found(&terms, "بالميليشيات وميليشياته"), ["ميليشيا=ميليشيات", "ميليشيا=ميليشياته"]);
         assert_eq!(found(&terms, "للمشير"), ["المشير=لمشير"]);
         assert_eq!(found(&terms, "Militias and the militia's"), ["militia=Militias", "militia=militia"]);

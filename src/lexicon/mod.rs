@@ -159,7 +159,7 @@ impl Lexicon {
         match targets {
             Targets::Any => true,
             Targets::Kinds(kinds) => kinds.contains(&a.kind),
-            Targets::Actors(ids) => ids.iter().any(|id| *id == a.id),
+            Targets::Actors(ids) => ids.contains(&a.id),
             Targets::Sides(sides) => a.side.as_ref().is_some_and(|s| sides.contains(s)),
         }
     }
@@ -204,7 +204,12 @@ fn compile(packs: &[(PackSource, PackDef)]) -> Result<Lexicon, String> {
                 alias_specs.push(FormSpec {
                     normalized: normalize_str(&alias.text),
                     exact_case: alias.case_sensitive.then(|| alias.text.clone()),
-                    value: AliasRef { actor: index, short: alias.short, ambiguous: alias.ambiguous, frame: alias.frame },
+                    value: AliasRef {
+                        actor: index,
+                        short: alias.short,
+                        ambiguous: alias.ambiguous,
+                        frame: alias.frame,
+                    },
                     class: FormClass::Name,
                     allow_suffixes: false,
                 });
@@ -255,14 +260,16 @@ fn compile(packs: &[(PackSource, PackDef)]) -> Result<Lexicon, String> {
 }
 
 fn term_forms<T: Clone>(forms: &[String], value: T, allow_suffixes: bool) -> Vec<FormSpec<T>> {
-    forms.iter().map(move |form| FormSpec {
-        normalized: normalize_str(form),
-        exact_case: None,
-        value: value.clone(),
-        class: FormClass::Term,
-        allow_suffixes,
-    })
-    .collect()
+    forms
+        .iter()
+        .map(move |form| FormSpec {
+            normalized: normalize_str(form),
+            exact_case: None,
+            value: value.clone(),
+            class: FormClass::Term,
+            allow_suffixes,
+        })
+        .collect()
 }
 
 #[cfg(test)]

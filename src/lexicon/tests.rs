@@ -12,9 +12,31 @@ fn errors_of(text: &str) -> Vec<LexiconError> {
 fn shipped_packs_load_with_every_fixed_actor_id() -> Result<(), Vec<LexiconError>> {
     let lexicon = Lexicon::load(None)?;
     let fixed = [
-        "haftar", "lna", "gna", "sarraj", "hor", "aguila_saleh", "egypt", "sisi", "kamel", "turkey", "erdogan", "uae",
-        "russia", "wagner", "qatar", "un", "houthis", "yemen_gov", "saudi_coalition", "saudi_arabia", "iran", "rsf", "saf",
-        "hemedti", "burhan",
+        "haftar",
+        "lna",
+        "gna",
+        "sarraj",
+        "hor",
+        "aguila_saleh",
+        "egypt",
+        "sisi",
+        "kamel",
+        "turkey",
+        "erdogan",
+        "uae",
+        "russia",
+        "wagner",
+        "qatar",
+        "un",
+        "houthis",
+        "yemen_gov",
+        "saudi_coalition",
+        "saudi_arabia",
+        "iran",
+        "rsf",
+        "saf",
+        "hemedti",
+        "burhan",
     ];
     for id in fixed {
         assert!(lexicon.actor_index(id).is_some(), "missing actor {id}");
@@ -80,7 +102,10 @@ fn dangling_ids_are_reported_where_they_are_used() {
     let errors = errors_of(&text);
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
-    assert!(messages[0].starts_with("test.ron:8:") && messages[0].contains("unknown side \"syria_govt\""), "{messages:?}");
+    assert!(
+        messages[0].starts_with("test.ron:8:") && messages[0].contains("unknown side \"syria_govt\""),
+        "{messages:?}"
+    );
     assert!(messages[1].contains("unknown member_of actor \"nobody\""), "{messages:?}");
 }
 

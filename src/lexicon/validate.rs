@@ -5,187 +5,215 @@
 use std::collections::HashMap;
 
 use super::load::{LexiconError, PackSource};
-use super::schema::{PackDef, Targets};
+use super::schema::{ActorDef, AliasDef, DescriptorDef, EventDef, PackDef, Targets};
 use crate::text::normalize_str;
 
 const KNOWN_LANGUAGES: &[&str] = &["ar", "en"];
 
-struct Ids<'a> {
-    sides: HashMap<&'a str, &'a str>,
-    actors: HashMap<&'a str, &'a str>,
-}
-
 /// Every problem found in `packs`.
 #[must_use]
 pub fn validate(packs: &[(PackSource, PackDef)]) -> Vec<LexiconError> {
-    let mut errors = Vec::new();
-    let ids = collect_ids(packs, &mut errors);
-    let mut alias_owner: HashMap<String, (String, String)> = HashMap::new();
-    let mut term_owner: HashMap<(String, String, String), String> = HashMap::new();
+    let mut checker = Checker::default();
+    checker.collect_ids(packs);
     for (source, pack) in packs {
+        let pack_check = PackCheck { source, pack };
         if pack.schema_version != 1 {
-            let at = source.value_offset(0, "schema_version");
-            errors.push(source.error_at(at, format!("schema_version {} is not supported (expected 1)", pack.schema_version)));
+            let message = format!("schema_version {} is not supported (expected 1)", pack.schema_version);
+            checker.errors.push(source.error_at(source.value_offset(0, "schema_version"), message));
         }
-        let lang_ok = |lang: &str| {
-            if pack.languages.is_empty() { KNOWN_LANGUAGES.contains(&lang) } else { pack.languages.iter().any(|l| l == lang) }
-        };
         for actor in &pack.actors {
-            let at = source.entry_offset(&actor.id);
-            let mut dangling = |kind: &str, value: &str, known: bool| {
-                if !known {
-                    let offset = source.value_offset(at, value);
-                    errors.push(source.error_at(offset, format!("actor \"{}\": unknown {kind} \"{value}\"", actor.id)));
-                }
-            };
-            if let Some(side) = &actor.side {
-                dangling("side", side, ids.sides.contains_key(side.as_str()));
-            }
-            for group in &actor.member_of {
-                dangling("member_of actor", group, ids.actors.contains_key(group.as_str()));
-            }
-            if let Some(leader) = &actor.leader {
-                dangling("leader actor", leader, ids.actors.contains_key(leader.as_str()));
-            }
-            if actor.names.values().all(Vec::is_empty) {
-                errors.push(source.error_at(at, format!("actor \"{}\" has no names", actor.id)));
-            }
-            for (lang, aliases) in &actor.names {
-                if !lang_ok(lang) {
-                    let offset = source.value_offset(at, lang);
-                    errors.push(source.error_at(offset, format!("actor \"{}\": language \"{lang}\" is not among the pack's languages", actor.id)));
-                }
-                for alias in aliases {
-                    let offset = source.value_offset(at, &alias.text);
-                    let normalized = normalize_str(&alias.text);
-                    if normalized.trim().is_empty() {
-                        errors.push(source.error_at(offset, format!("actor \"{}\": empty alias", actor.id)));
-                        continue;
-                    }
-                    if let Some((_, w)) = alias.frame {
-                        if !(0.0..=1.0).contains(&w) {
-                            errors.push(source.error_at(offset, format!("alias \"{}\": frame weight {w} is outside [0, 1]", alias.text)));
-                        }
-                    }
-                    let arabic_letters = normalized.chars().filter(|c| ('\u{600}'..='\u{6ff}').contains(c) && c.is_alphabetic()).count();
-                    if arabic_letters > 0 && arabic_letters < 3 && !alias.ambiguous {
-                        errors.push(source.error_at(offset, format!("alias \"{}\" has fewer than 3 letters: mark it ambiguous: true", alias.text)));
-                    }
-                    let key = if alias.case_sensitive { format!("case:{}", alias.text) } else { normalized };
-                    match alias_owner.get(&key) {
-                        Some((owner, file)) => errors.push(source.error_at(
-                            offset,
-                            format!("alias \"{}\" of \"{}\" duplicates an alias of \"{owner}\" ({file})", alias.text, actor.id),
-                        )),
-                        None => {
-                            alias_owner.insert(key, (actor.id.clone(), source.file.clone()));
-                        }
-                    }
-                }
-            }
+            checker.actor(&pack_check, actor);
         }
         for descriptor in &pack.descriptors {
-            let at = source.entry_offset(&descriptor.id);
-            check_weight(source, at, &descriptor.id, descriptor.weight, &mut errors);
-            if !lang_ok(&descriptor.lang) {
-                errors.push(source.error_at(source.value_offset(at, &descriptor.lang), format!("descriptor \"{}\": unknown language \"{}\"", descriptor.id, descriptor.lang)));
-            }
-            if descriptor.attach.is_empty() {
-                errors.push(source.error_at(at, format!("descriptor \"{}\" has no attach rule", descriptor.id)));
-            }
-            check_targets(source, at, &descriptor.id, &descriptor.targets, &ids, &mut errors);
-            let target_key = format!("{:?}/{:?}", descriptor.targets, descriptor.stance);
-            check_forms(source, at, &descriptor.id, &descriptor.lang, &descriptor.forms, &target_key, &mut term_owner, &mut errors);
+            checker.descriptor(&pack_check, descriptor);
         }
         for event in &pack.events {
-            let at = source.entry_offset(&event.id);
-            check_weight(source, at, &event.id, event.weight, &mut errors);
-            if !lang_ok(&event.lang) {
-                errors.push(source.error_at(source.value_offset(at, &event.lang), format!("event \"{}\": unknown language \"{}\"", event.id, event.lang)));
-            }
-            if event.subject.is_none() && event.object.is_none() {
-                errors.push(source.error_at(at, format!("event \"{}\" has neither subject nor object", event.id)));
-            }
-            check_forms(source, at, &event.id, &event.lang, &event.forms, "event", &mut term_owner, &mut errors);
+            checker.event(&pack_check, event);
         }
         for operators in &pack.operators {
-            if !lang_ok(&operators.lang) {
+            if !pack_check.lang_ok(&operators.lang) {
                 let at = source.value_offset(0, &operators.lang);
-                errors.push(source.error_at(at, format!("operators: unknown language \"{}\"", operators.lang)));
+                checker.errors.push(source.error_at(at, format!("operators: unknown language \"{}\"", operators.lang)));
             }
         }
     }
-    errors
+    checker.errors
 }
 
-fn collect_ids<'a>(packs: &'a [(PackSource, PackDef)], errors: &mut Vec<LexiconError>) -> Ids<'a> {
-    let mut ids = Ids { sides: HashMap::new(), actors: HashMap::new() };
-    let mut terms: HashMap<&str, &str> = HashMap::new();
-    for (source, pack) in packs {
-        let mut unique = |map: &mut HashMap<&'a str, &'a str>, kind: &str, id: &'a str| {
-            if let Some(file) = map.insert(id, source.file.as_str()) {
-                let at = source.entry_offset(id);
-                errors.push(source.error_at(at, format!("duplicate {kind} id \"{id}\" (also in {file})")));
+struct PackCheck<'a> {
+    source: &'a PackSource,
+    pack: &'a PackDef,
+}
+
+impl PackCheck<'_> {
+    fn lang_ok(&self, lang: &str) -> bool {
+        if self.pack.languages.is_empty() {
+            KNOWN_LANGUAGES.contains(&lang)
+        } else {
+            self.pack.languages.iter().any(|l| l == lang)
+        }
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    errors: Vec<LexiconError>,
+    sides: HashMap<String, String>,
+    actors: HashMap<String, String>,
+    /// Normalized alias (or `case:` + exact text) → (actor id, file).
+    alias_owner: HashMap<String, (String, String)>,
+    /// (language, normalized form, targets and stance) → descriptor or event id.
+    term_owner: HashMap<(String, String, String), String>,
+}
+
+impl Checker {
+    fn collect_ids(&mut self, packs: &[(PackSource, PackDef)]) {
+        let mut terms: HashMap<String, String> = HashMap::new();
+        for (source, pack) in packs {
+            let unique = |errors: &mut Vec<LexiconError>, map: &mut HashMap<String, String>, kind: &str, id: &str| {
+                if let Some(file) = map.insert(id.to_string(), source.file.clone()) {
+                    let at = source.entry_offset(id);
+                    errors.push(source.error_at(at, format!("duplicate {kind} id \"{id}\" (also in {file})")));
+                }
+            };
+            for side in &pack.sides {
+                unique(&mut self.errors, &mut self.sides, "side", &side.id);
             }
-        };
-        for side in &pack.sides {
-            unique(&mut ids.sides, "side", &side.id);
-        }
-        for actor in &pack.actors {
-            unique(&mut ids.actors, "actor", &actor.id);
-        }
-        for id in pack.descriptors.iter().map(|d| d.id.as_str()).chain(pack.events.iter().map(|e| e.id.as_str())) {
-            unique(&mut terms, "descriptor or event", id);
+            for actor in &pack.actors {
+                unique(&mut self.errors, &mut self.actors, "actor", &actor.id);
+            }
+            for id in pack.descriptors.iter().map(|d| &d.id).chain(pack.events.iter().map(|e| &e.id)) {
+                unique(&mut self.errors, &mut terms, "descriptor or event", id);
+            }
         }
     }
-    ids
-}
 
-fn check_weight(source: &PackSource, at: usize, id: &str, weight: f32, errors: &mut Vec<LexiconError>) {
-    if !(0.0..=1.0).contains(&weight) {
-        let offset = source.value_offset(at, "weight");
-        errors.push(source.error_at(offset, format!("\"{id}\": weight {weight} is outside [0, 1]")));
+    fn actor(&mut self, pack: &PackCheck<'_>, actor: &ActorDef) {
+        let source = pack.source;
+        let at = source.entry_offset(&actor.id);
+        let references = actor
+            .side
+            .iter()
+            .map(|s| ("side", s, self.sides.contains_key(s)))
+            .chain(actor.member_of.iter().map(|g| ("member_of actor", g, self.actors.contains_key(g))))
+            .chain(actor.leader.iter().map(|l| ("leader actor", l, self.actors.contains_key(l))));
+        let dangling: Vec<LexiconError> = references
+            .filter(|(_, _, known)| !known)
+            .map(|(kind, value, _)| {
+                let message = format!("actor \"{}\": unknown {kind} \"{value}\"", actor.id);
+                source.error_at(source.value_offset(at, value), message)
+            })
+            .collect();
+        self.errors.extend(dangling);
+        if actor.names.values().all(Vec::is_empty) {
+            self.errors.push(source.error_at(at, format!("actor \"{}\" has no names", actor.id)));
+        }
+        for (lang, aliases) in &actor.names {
+            if !pack.lang_ok(lang) {
+                let message = format!("actor \"{}\": language \"{lang}\" is not among the pack's languages", actor.id);
+                self.errors.push(source.error_at(source.value_offset(at, lang), message));
+            }
+            for alias in aliases {
+                self.alias(source, at, &actor.id, alias);
+            }
+        }
     }
-}
 
-fn check_targets(source: &PackSource, at: usize, id: &str, targets: &Targets, ids: &Ids<'_>, errors: &mut Vec<LexiconError>) {
-    let (kind, list, known): (&str, &[String], &HashMap<&str, &str>) = match targets {
-        Targets::Actors(list) => ("actor", list, &ids.actors),
-        Targets::Sides(list) => ("side", list, &ids.sides),
-        Targets::Any | Targets::Kinds(_) => return,
-    };
-    for value in list.iter().filter(|v| !known.contains_key(v.as_str())) {
-        let offset = source.value_offset(at, value);
-        errors.push(source.error_at(offset, format!("\"{id}\": unknown target {kind} \"{value}\"")));
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn check_forms(
-    source: &PackSource,
-    at: usize,
-    id: &str,
-    lang: &str,
-    forms: &[String],
-    target_key: &str,
-    owners: &mut HashMap<(String, String, String), String>,
-    errors: &mut Vec<LexiconError>,
-) {
-    if forms.is_empty() {
-        errors.push(source.error_at(at, format!("\"{id}\" has no forms")));
-    }
-    for form in forms {
-        let offset = source.value_offset(at, form);
-        let normalized = normalize_str(form);
+    fn alias(&mut self, source: &PackSource, at: usize, actor_id: &str, alias: &AliasDef) {
+        let offset = source.value_offset(at, &alias.text);
+        let normalized = normalize_str(&alias.text);
         if normalized.trim().is_empty() {
-            errors.push(source.error_at(offset, format!("\"{id}\": empty form")));
-            continue;
+            self.errors.push(source.error_at(offset, format!("actor \"{actor_id}\": empty alias")));
+            return;
         }
-        let key = (lang.to_string(), normalized, target_key.to_string());
-        match owners.get(&key) {
-            Some(owner) => errors.push(source.error_at(offset, format!("form \"{form}\" of \"{id}\" duplicates a form of \"{owner}\""))),
-            None => {
-                owners.insert(key, id.to_string());
+        if let Some((_, w)) = alias.frame
+            && !(0.0..=1.0).contains(&w)
+        {
+            let message = format!("alias \"{}\": frame weight {w} is outside [0, 1]", alias.text);
+            self.errors.push(source.error_at(offset, message));
+        }
+        let arabic_letters = normalized.chars().filter(|c| ('\u{621}'..='\u{64a}').contains(c)).count();
+        if arabic_letters > 0 && arabic_letters < 3 && !alias.ambiguous {
+            let message = format!("alias \"{}\" has fewer than 3 letters: mark it ambiguous: true", alias.text);
+            self.errors.push(source.error_at(offset, message));
+        }
+        let key = if alias.case_sensitive { format!("case:{}", alias.text) } else { normalized };
+        if let Some((owner, file)) = self.alias_owner.get(&key) {
+            let message =
+                format!("alias \"{}\" of \"{actor_id}\" duplicates an alias of \"{owner}\" ({file})", alias.text);
+            self.errors.push(source.error_at(offset, message));
+        } else {
+            self.alias_owner.insert(key, (actor_id.to_string(), source.file.clone()));
+        }
+    }
+
+    fn descriptor(&mut self, pack: &PackCheck<'_>, d: &DescriptorDef) {
+        let source = pack.source;
+        let at = source.entry_offset(&d.id);
+        self.weight(source, at, &d.id, d.weight);
+        self.language(pack, at, &d.id, &d.lang);
+        if d.attach.is_empty() {
+            self.errors.push(source.error_at(at, format!("descriptor \"{}\" has no attach rule", d.id)));
+        }
+        let (kind, list, known) = match &d.targets {
+            Targets::Actors(list) => ("actor", list, &self.actors),
+            Targets::Sides(list) => ("side", list, &self.sides),
+            Targets::Any | Targets::Kinds(_) => ("", &Vec::new(), &self.actors),
+        };
+        let unknown: Vec<LexiconError> = list
+            .iter()
+            .filter(|v| !known.contains_key(v.as_str()))
+            .map(|v| {
+                source.error_at(source.value_offset(at, v), format!("\"{}\": unknown target {kind} \"{v}\"", d.id))
+            })
+            .collect();
+        self.errors.extend(unknown);
+        let owner_key = format!("{:?}/{:?}", d.targets, d.stance);
+        self.forms(source, at, &d.id, &d.lang, &d.forms, &owner_key);
+    }
+
+    fn event(&mut self, pack: &PackCheck<'_>, e: &EventDef) {
+        let source = pack.source;
+        let at = source.entry_offset(&e.id);
+        self.weight(source, at, &e.id, e.weight);
+        self.language(pack, at, &e.id, &e.lang);
+        if e.subject.is_none() && e.object.is_none() {
+            self.errors.push(source.error_at(at, format!("event \"{}\" has neither subject nor object", e.id)));
+        }
+        self.forms(source, at, &e.id, &e.lang, &e.forms, "event");
+    }
+
+    fn weight(&mut self, source: &PackSource, at: usize, id: &str, weight: f32) {
+        if !(0.0..=1.0).contains(&weight) {
+            let offset = source.value_offset(at, "weight");
+            self.errors.push(source.error_at(offset, format!("\"{id}\": weight {weight} is outside [0, 1]")));
+        }
+    }
+
+    fn language(&mut self, pack: &PackCheck<'_>, at: usize, id: &str, lang: &str) {
+        if !pack.lang_ok(lang) {
+            let offset = pack.source.value_offset(at, lang);
+            self.errors.push(pack.source.error_at(offset, format!("\"{id}\": unknown language \"{lang}\"")));
+        }
+    }
+
+    fn forms(&mut self, source: &PackSource, at: usize, id: &str, lang: &str, forms: &[String], owner_key: &str) {
+        if forms.is_empty() {
+            self.errors.push(source.error_at(at, format!("\"{id}\" has no forms")));
+        }
+        for form in forms {
+            let offset = source.value_offset(at, form);
+            let normalized = normalize_str(form);
+            if normalized.trim().is_empty() {
+                self.errors.push(source.error_at(offset, format!("\"{id}\": empty form")));
+                continue;
+            }
+            let key = (lang.to_string(), normalized, owner_key.to_string());
+            if let Some(owner) = self.term_owner.get(&key) {
+                let message = format!("form \"{form}\" of \"{id}\" duplicates a form of \"{owner}\"");
+                self.errors.push(source.error_at(offset, message));
+            } else {
+                self.term_owner.insert(key, id.to_string());
             }
         }
     }

@@ -56,15 +56,20 @@ fn push_normalized(c: char, out: &mut String) {
         'A'..='Z' => out.push(c.to_ascii_lowercase()),
         '\0'..='\u{7f}' => out.push(c),
         // Arabic letters other than the variants below need no work.
-        '\u{621}' | '\u{624}' | '\u{626}'..='\u{628}' | '\u{62a}'..='\u{63a}' | '\u{641}'..='\u{648}' | '\u{64a}' => out.push(c),
+        '\u{621}' | '\u{624}' | '\u{626}'..='\u{628}' | '\u{62a}'..='\u{63a}' | '\u{641}'..='\u{648}' | '\u{64a}' => {
+            out.push(c)
+        }
         // Spaces that copy-paste brings in.
         '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => out.push(' '),
         // Invisible format characters: zero-width, bidi controls, ALM, BOM, soft hyphen.
-        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        | '\u{61c}' | '\u{feff}' => {}
+        '\u{ad}'
+        | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{61c}'
+        | '\u{feff}' => {}
         // Tashkeel, superscript alef, Quranic marks, tatweel.
-        '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{610}'..='\u{61a}' | '\u{6d6}'..='\u{6ed}'
-        | '\u{640}' => {}
+        '\u{64b}'..='\u{65f}' | '\u{670}' | '\u{610}'..='\u{61a}' | '\u{6d6}'..='\u{6ed}' | '\u{640}' => {}
         'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
         'ى' | 'ی' => out.push('ي'),
         'ة' => out.push('ه'),

@@ -31,10 +31,16 @@ impl Language {
 #[must_use]
 pub fn detect_language(text: &str) -> Language {
     let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|&c| crate::text::is_word_char(c) && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(&c)) {
+    for c in text
+        .chars()
+        .filter(|&c| crate::text::is_word_char(c) && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(&c))
+    {
         match c {
-            '\u{600}'..='\u{6ff}' | '\u{750}'..='\u{77f}' | '\u{8a0}'..='\u{8ff}'
-            | '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' => arabic += 1,
+            '\u{600}'..='\u{6ff}'
+            | '\u{750}'..='\u{77f}'
+            | '\u{8a0}'..='\u{8ff}'
+            | '\u{fb50}'..='\u{fdff}'
+            | '\u{fe70}'..='\u{feff}' => arabic += 1,
             'a'..='z' | 'A'..='Z' | '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => latin += 1,
             _ => other += 1,
         }

@@ -56,7 +56,9 @@ pub fn is_quote_char(c: char) -> bool {
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
     match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' | '\u{660}'..='\u{669}' => true,
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{621}'..='\u{63a}' | '\u{641}'..='\u{64a}' | '\u{660}'..='\u{669}' => {
+            true
+        }
         '\0'..='\u{7f}' | '\u{60c}' | '\u{61b}' | '\u{61f}' | '\u{640}' => false,
         _ => c.is_alphanumeric(),
     }
@@ -177,10 +179,7 @@ fn pair_quotes(text: &str) -> Vec<QuoteSpan> {
 }
 
 fn closes(opener: char, c: char) -> bool {
-    matches!(
-        (opener, c),
-        ('"', '"') | ('«', '»') | ('“', '”') | ('„', '“' | '”') | ('‹', '›') | ('”', '“' | '”')
-    )
+    matches!((opener, c), ('"', '"') | ('«', '»') | ('“', '”') | ('„', '“' | '”') | ('‹', '›') | ('”', '“' | '”'))
 }
 
 fn closes_any(c: char) -> bool {

@@ -224,15 +224,15 @@ fn month_at(pieces: &[Piece], index: usize) -> Option<(u8, MonthKind, usize)> {
     let word = pieces.get(index)?.word()?;
     let word = word.strip_prefix("يوم").filter(|w| !w.is_empty()).unwrap_or(word);
     if let Some(next) = pieces.get(index + 1) {
-        if let Some(second) = next.word() {
-            if let Some((m, kind)) = tables::month(&format!("{word} {second}")) {
-                return Some((m, kind, index + 2));
-            }
+        if let Some(second) = next.word()
+            && let Some((m, kind)) = tables::month(&format!("{word} {second}"))
+        {
+            return Some((m, kind, index + 2));
         }
-        if let Some(n @ 1..=2) = next.number_of(1) {
-            if let Some((m, kind)) = tables::month(&format!("{word}{n}")) {
-                return Some((m, kind, index + 2));
-            }
+        if let Some(n @ 1..=2) = next.number_of(1)
+            && let Some((m, kind)) = tables::month(&format!("{word}{n}"))
+        {
+            return Some((m, kind, index + 2));
         }
     }
     tables::month(word).map(|(m, kind)| (m, kind, index + 1))
@@ -261,13 +261,12 @@ fn named_month_date(pieces: &[Piece], index: usize) -> Option<Found> {
     let (month, kind, mut after) = month_at(pieces, index)?;
     let mut disagree = false;
     // Combined names: أبريل/نيسان, كانون1/ديسمبر.
-    if pieces.get(after).is_some_and(|p| p.is_sep('/')) {
-        if let Some((second, second_kind, end)) = month_at(pieces, after + 1) {
-            if second_kind == kind || kind != MonthKind::Hijri {
-                disagree = second != month;
-                after = end;
-            }
-        }
+    if pieces.get(after).is_some_and(|p| p.is_sep('/'))
+        && let Some((second, second_kind, end)) = month_at(pieces, after + 1)
+        && (second_kind == kind || kind != MonthKind::Hijri)
+    {
+        disagree = second != month;
+        after = end;
     }
     let day_before = index
         .checked_sub(1)

@@ -39,7 +39,13 @@ fn apply(hour: u32, part: DayPart) -> u32 {
     match part {
         DayPart::Am | DayPart::Dawn => hour % 12,
         DayPart::Pm | DayPart::Afternoon => hour % 12 + 12,
-        DayPart::Noon => if hour < 6 { hour + 12 } else { hour },
+        DayPart::Noon => {
+            if hour < 6 {
+                hour + 12
+            } else {
+                hour
+            }
+        }
         DayPart::Night => match hour {
             12 => 0,
             6..=11 => hour + 12,
@@ -86,11 +92,11 @@ fn time_at(pieces: &[Piece], index: usize) -> Option<FoundTime> {
     let minute = pieces.get(index + 2)?.number_of(2)?;
     let mut end = index + 2;
     let mut second = 0;
-    if pieces.get(end + 1).is_some_and(|p| p.is_sep(':')) {
-        if let Some(s) = pieces.get(end + 2).and_then(|p| p.number_of(2)) {
-            second = s;
-            end += 2;
-        }
+    if pieces.get(end + 1).is_some_and(|p| p.is_sep(':'))
+        && let Some(s) = pieces.get(end + 2).and_then(|p| p.number_of(2))
+    {
+        second = s;
+        end += 2;
     }
     let mut hour24 = hour;
     if let Some((part, part_end)) = day_part_at(pieces, end + 1) {
@@ -117,10 +123,10 @@ pub fn find_zone(pieces: &[Piece], from: usize) -> Option<i32> {
 
 fn named_zone(pieces: &[Piece], index: usize) -> Option<i32> {
     let first = pieces.get(index)?.word()?;
-    if let Some(second) = pieces.get(index + 1).and_then(Piece::word) {
-        if let Some(minutes) = tables::zone(&format!("{first} {second}")) {
-            return Some(minutes);
-        }
+    if let Some(second) = pieces.get(index + 1).and_then(Piece::word)
+        && let Some(minutes) = tables::zone(&format!("{first} {second}"))
+    {
+        return Some(minutes);
     }
     tables::zone(first)
 }
