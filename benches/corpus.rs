@@ -20,7 +20,7 @@ fn main() {
         return;
     }
     let threads = rayon::current_num_threads();
-    let (files, _) = collect_files(&[dir.clone()]);
+    let (files, _) = collect_files(std::slice::from_ref(&dir));
     let started = Instant::now();
     let contents: Vec<(PathBuf, Vec<u8>)> =
         files.par_iter().filter_map(|p| std::fs::read(p).ok().map(|b| (p.clone(), b))).collect();
