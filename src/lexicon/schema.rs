@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a term frames the actor it attaches to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all(serialize = "lowercase"))]
 pub enum Stance {
     /// Presents the actor as lawful, recognised, deserving.
     Legitimizing,
@@ -103,6 +104,7 @@ pub enum Targets {
 
 /// Legitimacy (labels, liberation/occupation) or battlefield performance (victory/defeat).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all(serialize = "lowercase"))]
 pub enum Axis {
     /// Who is lawful.
     Legitimacy,
