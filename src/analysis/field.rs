@@ -1,6 +1,6 @@
 //! One analysed field (title or body): normalized text, tokens, and the lexicon hits on it.
 
-use crate::lexicon::{AliasRef, Lexicon, Operator, TermRef};
+use crate::lexicon::{AliasRef, Lexicon, Operator, PatternSet, TermRef};
 use crate::text::{Normalized, TokenizedText, is_quote_char, normalize};
 
 /// A lexicon hit mapped to tokens.
@@ -16,6 +16,23 @@ pub struct Span<T> {
     pub last: usize,
     /// What matched.
     pub value: T,
+}
+
+/// The hits of one pattern set, mapped to tokens.
+fn spans<T: Copy>(
+    set: &PatternSet<T>,
+    normalized: &Normalized,
+    original: &str,
+    tokens: &TokenizedText,
+) -> Vec<Span<T>> {
+    set.find(normalized, original)
+        .into_iter()
+        .map(|hit| {
+            let first = tokens.token_at(hit.start);
+            let last = tokens.token_at(hit.end.saturating_sub(1)).max(first);
+            Span { start: hit.start, end: hit.end, first, last, value: *hit.value }
+        })
+        .collect()
 }
 
 /// Which field of the article.
@@ -43,38 +60,9 @@ impl<'a> Field<'a> {
     pub fn new(kind: FieldKind, original: &'a str, lexicon: &Lexicon) -> Self {
         let normalized = normalize(original);
         let tokens = TokenizedText::new(&normalized.text);
-        let span = |start: usize, end: usize| {
-            let first = tokens.token_at(start);
-            let last = tokens.token_at(end.saturating_sub(1)).max(first);
-            (first, last)
-        };
-        let aliases = lexicon
-            .aliases
-            .find(&normalized, original)
-            .into_iter()
-            .map(|h| {
-                let (first, last) = span(h.start, h.end);
-                Span { start: h.start, end: h.end, first, last, value: *h.value }
-            })
-            .collect();
-        let terms = lexicon
-            .terms
-            .find(&normalized, original)
-            .into_iter()
-            .map(|h| {
-                let (first, last) = span(h.start, h.end);
-                Span { start: h.start, end: h.end, first, last, value: *h.value }
-            })
-            .collect();
-        let operators = lexicon
-            .operators
-            .find(&normalized, original)
-            .into_iter()
-            .map(|h| {
-                let (first, last) = span(h.start, h.end);
-                Span { start: h.start, end: h.end, first, last, value: *h.value }
-            })
-            .collect();
+        let aliases = spans(&lexicon.aliases, &normalized, original, &tokens);
+        let terms = spans(&lexicon.terms, &normalized, original, &tokens);
+        let operators = spans(&lexicon.operators, &normalized, original, &tokens);
         Self { kind, original, normalized, tokens, aliases, terms, operators }
     }
 
