@@ -10,3 +10,4 @@ pub mod cli;
 pub mod engine;
 pub mod lexicon;
 pub mod text;
+pub mod store;

@@ -2,7 +2,7 @@
 //! (idafa, a title or label just before or after the name, post-nominal qualifiers, event
 //! roles), never by a loose word window; with negation, hedging and distancing applied.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::field::{Field, FieldKind, Span};
 use super::mentions::Mention;
@@ -10,7 +10,7 @@ use super::zones::Voice;
 use crate::lexicon::{ActorKind, Attach, Axis, Category, Lexicon, Operator, RoleDef, Stance, Targets, TermRef};
 
 /// How the evidence reached the actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AttachKind {
     /// Construct state: term immediately before the name.
@@ -26,7 +26,7 @@ pub enum AttachKind {
 }
 
 /// One piece of evidence about one actor.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Evidence {
     /// Actor index.
     #[serde(skip)]
@@ -64,7 +64,7 @@ pub struct Evidence {
     /// A hedge halved it.
     pub hedged: bool,
     /// Rolled up from this actor id (a group's label counts, weaker, for its leader).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
     /// The group was named through its leader (ميليشيا حفتر names the LNA): a mention of it.
     #[serde(skip)]

@@ -36,7 +36,7 @@ fn spans<T: Copy>(
 }
 
 /// Which field of the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     /// The headline.

@@ -7,7 +7,7 @@ mod mentions;
 mod score;
 mod zones;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use evidence::{AttachKind, Evidence};
 pub use field::FieldKind;
@@ -19,7 +19,7 @@ use crate::lexicon::{Axis, Lexicon};
 use field::Field;
 
 /// How one article frames one actor.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActorFraming {
     /// Actor id.
     pub id: String,

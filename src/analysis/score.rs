@@ -1,13 +1,13 @@
 //! Per-actor scores from evidence (FRAMING.md §2.6): signed mass over evidence mass, shrunk
 //! toward zero for thin evidence; `mixed` when both sides carry real weight.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::evidence::Evidence;
 use crate::lexicon::Axis;
 
 /// The stance label of one channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StanceLabel {
     /// Net legitimizing.
@@ -21,6 +21,21 @@ pub enum StanceLabel {
 }
 
 impl StanceLabel {
+    /// Every label, in display order.
+    pub const ALL: [Self; 4] = [Self::Legitimizing, Self::Neutral, Self::Mixed, Self::Delegitimizing];
+
+    /// Parse the lower-case name; anything unknown is neutral.
+    #[must_use]
+    pub fn parse(name: &str) -> Self {
+        Self::from_name(name).unwrap_or(Self::Neutral)
+    }
+
+    /// Parse the lower-case name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The lower-case name used in output and filters.
     #[must_use]
     pub fn as_str(self) -> &'static str {

@@ -1,14 +1,14 @@
 //! Attribution zones: whose voice each token is — the outlet's own words, the headline,
 //! reported speech (قال … إن، ذكرت … أن، according to), or a direct quote (FRAMING.md §2.3).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::field::{Field, FieldKind};
 use crate::lexicon::Operator;
 use crate::text::Language;
 
 /// Whose words a piece of evidence is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Voice {
     /// The outlet's own words.

@@ -10,10 +10,13 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all(serialize = "lowercase"))]
 pub enum Stance {
     /// Presents the actor as lawful, recognised, deserving.
+    #[serde(alias = "legitimizing")]
     Legitimizing,
     /// Names without judging.
+    #[serde(alias = "neutral")]
     Neutral,
     /// Presents the actor as unlawful, illegitimate, criminal.
+    #[serde(alias = "delegitimizing")]
     Delegitimizing,
 }
 
@@ -107,8 +110,10 @@ pub enum Targets {
 #[serde(rename_all(serialize = "lowercase"))]
 pub enum Axis {
     /// Who is lawful.
+    #[serde(alias = "legitimacy")]
     Legitimacy,
     /// Who is winning.
+    #[serde(alias = "performance")]
     Performance,
 }
 

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The language of an article, decided by the script of its letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Mostly Arabic script.

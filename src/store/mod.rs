@@ -1,0 +1,261 @@
+//! The SQLite store (rusqlite, bundled) in the data folder: one row per article (content hash,
+//! metadata, text, analysis), one row per article × actor for filtering, the files each article
+//! came from with their size and modification time, and the files that failed. WAL mode lets a
+//! running window and the headless commands share one data folder. Knows nothing of egui.
+
+mod rows;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+pub use rows::{ActorStance, IndexRow, StoredArticle};
+
+use crate::engine::AnalysedArticle;
+
+/// The store's file name inside the data folder.
+pub const STORE_FILE: &str = "rasd.sqlite3";
+
+/// A store error, with what was being done.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("store {path}: {source}")]
+    Sqlite {
+        /// The database file.
+        path: String,
+        /// SQLite's error.
+        source: rusqlite::Error,
+    },
+    /// The store was written by a newer Rasd and is left untouched.
+    #[error("store {path} has schema version {found}; this Rasd understands up to {supported}: it is left untouched")]
+    TooNew {
+        /// The database file.
+        path: String,
+        /// Its version.
+        found: i64,
+        /// Ours.
+        supported: i64,
+    },
+    /// The data folder cannot be created.
+    #[error("cannot create data folder {path}: {reason}")]
+    DataDir {
+        /// The folder.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A stored analysis cannot be decoded.
+    #[error("article {id}: stored analysis unreadable: {reason}")]
+    Decode {
+        /// Article id.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// What is known of a file on disk, to skip unchanged files on a rescan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime_ns: i64,
+}
+
+impl FileStamp {
+    /// The stamp of a file on disk.
+    #[must_use]
+    pub fn of(metadata: &std::fs::Metadata) -> Self {
+        let mtime_ns = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        Self { size: metadata.len(), mtime_ns }
+    }
+}
+
+/// The open store.
+pub struct Store {
+    connection: Connection,
+    path: PathBuf,
+}
+
+/// What changed when a file was recorded or forgotten.
+#[derive(Debug, Default, Clone)]
+pub struct Change {
+    /// Articles added or updated (index rows to show).
+    pub upserted: Vec<IndexRow>,
+    /// Articles no file refers to any more.
+    pub removed: Vec<String>,
+}
+
+impl Store {
+    /// Open (and create or migrate) the store in `data_dir`.
+    ///
+    /// # Errors
+    /// The folder cannot be created, SQLite fails, or the store is from a newer Rasd.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::DataDir {
+            path: data_dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let path = data_dir.join(STORE_FILE);
+        let connection = Connection::open(&path).map_err(|e| sqlite(&path, e))?;
+        schema::prepare(&connection, &path)?;
+        Ok(Self { connection, path })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.path, e)
+    }
+
+    /// The stamp recorded for `path`, if it was read before (successfully or not).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn stamp(&self, path: &Path) -> Result<Option<FileStamp>, StoreError> {
+        let key = path_key(path);
+        let query = "SELECT size, mtime_ns FROM files WHERE path = ?1
+                     UNION ALL SELECT size, mtime_ns FROM file_errors WHERE path = ?1 LIMIT 1";
+        self.connection
+            .query_row(query, params![key], |r| Ok(FileStamp { size: r.get::<_, i64>(0)?.unsigned_abs(), mtime_ns: r.get(1)? }))
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Record the articles read from `path` (replacing what the path held before).
+    ///
+    /// # Errors
+    /// SQLite errors; nothing is written then.
+    pub fn record_file(&mut self, path: &Path, stamp: FileStamp, articles: &[AnalysedArticle]) -> Result<Change, StoreError> {
+        let key = path_key(path);
+        let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
+        let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;
+        tx.execute("DELETE FROM files WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
+        tx.execute("DELETE FROM file_errors WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
+        let mut change = Change::default();
+        for (index, analysed) in articles.iter().enumerate() {
+            rows::upsert_article(&tx, analysed).map_err(|e| sqlite(&self.path, e))?;
+            tx.execute(
+                "INSERT OR REPLACE INTO files (path, doc_index, article_id, size, mtime_ns) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![key, i64::try_from(index).unwrap_or(0), analysed.article.id, i64::try_from(stamp.size).unwrap_or(i64::MAX), stamp.mtime_ns],
+            )
+            .map_err(|e| sqlite(&self.path, e))?;
+        }
+        change.removed = rows::drop_orphans(&tx, &before).map_err(|e| sqlite(&self.path, e))?;
+        for analysed in articles {
+            if let Some(row) = rows::index_row(&tx, &analysed.article.id).map_err(|e| sqlite(&self.path, e))? {
+                change.upserted.push(row);
+            }
+        }
+        tx.commit().map_err(|e| sqlite(&self.path, e))?;
+        Ok(change)
+    }
+
+    /// Record that `path` could not be read (its earlier articles are forgotten).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn record_failure(&mut self, path: &Path, stamp: FileStamp, reason: &str) -> Result<Change, StoreError> {
+        let mut change = self.forget_file(path)?;
+        self.connection
+            .execute(
+                "INSERT OR REPLACE INTO file_errors (path, reason, size, mtime_ns) VALUES (?1, ?2, ?3, ?4)",
+                params![path_key(path), reason, i64::try_from(stamp.size).unwrap_or(i64::MAX), stamp.mtime_ns],
+            )
+            .map_err(|e| self.err(e))?;
+        change.upserted.clear();
+        Ok(change)
+    }
+
+    /// Forget a file that was deleted; articles no other file holds leave the index.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn forget_file(&mut self, path: &Path) -> Result<Change, StoreError> {
+        let key = path_key(path);
+        let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
+        let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;
+        tx.execute("DELETE FROM files WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
+        tx.execute("DELETE FROM file_errors WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
+        let removed = rows::drop_orphans(&tx, &before).map_err(|e| sqlite(&self.path, e))?;
+        let mut upserted = Vec::new();
+        for id in before.iter().filter(|id| !removed.contains(id)) {
+            if let Some(row) = rows::index_row(&tx, id).map_err(|e| sqlite(&self.path, e))? {
+                upserted.push(row);
+            }
+        }
+        tx.commit().map_err(|e| sqlite(&self.path, e))?;
+        Ok(Change { upserted, removed })
+    }
+
+    /// Every file path the store knows under `root` (to find files deleted while Rasd was off).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn known_paths_under(&self, root: &Path) -> Result<Vec<PathBuf>, StoreError> {
+        let prefix = path_key(root);
+        let mut statement = self
+            .connection
+            .prepare("SELECT DISTINCT path FROM files UNION SELECT path FROM file_errors")
+            .map_err(|e| self.err(e))?;
+        let paths = statement
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?
+            .filter_map(Result::ok)
+            .filter(|p| Path::new(p).starts_with(&prefix))
+            .map(PathBuf::from)
+            .collect();
+        Ok(paths)
+    }
+
+    /// The compact index of every article, for the UI and the headless filters.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn index(&self) -> Result<Vec<IndexRow>, StoreError> {
+        rows::all_index_rows(&self.connection).map_err(|e| self.err(e))
+    }
+
+    /// One article with its text and full analysis (for the reader and exports).
+    ///
+    /// # Errors
+    /// SQLite errors or an unreadable stored analysis.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
+        rows::stored_article(&self.connection, id).map_err(|e| match e {
+            rows::RowError::Sqlite(e) => self.err(e),
+            rows::RowError::Decode(reason) => StoreError::Decode { id: id.to_string(), reason },
+        })
+    }
+
+    /// Files that could not be read, with the reason.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn failures(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut statement =
+            self.connection.prepare("SELECT path, reason FROM file_errors ORDER BY path").map_err(|e| self.err(e))?;
+        let rows = statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?
+            .filter_map(Result::ok)
+            .collect();
+        Ok(rows)
+    }
+}
+
+fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite { path: path.display().to_string(), source }
+}
+
+/// Paths are stored as given after making them absolute, so the window and the commands agree.
+fn path_key(path: &Path) -> String {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
+}
+
+#[cfg(test)]
+mod tests;

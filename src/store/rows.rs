@@ -1,0 +1,264 @@
+//! Reading and writing article rows.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use crate::analysis::{ActorFraming, StanceLabel};
+use crate::engine::AnalysedArticle;
+use crate::text::{Language, normalize_str};
+
+/// One actor's stance in one article, as the filters need it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorStance {
+    /// Actor id.
+    pub actor_id: String,
+    /// Side id.
+    pub side: Option<String>,
+    /// Mentions.
+    pub mentions: u32,
+    /// Outlet-voice stance.
+    pub stance: StanceLabel,
+    /// Outlet-voice score.
+    pub score: f32,
+    /// Confidence.
+    pub confidence: f32,
+    /// Stance of quoted sources.
+    pub quoted_stance: StanceLabel,
+    /// Score of quoted sources.
+    pub quoted_score: f32,
+}
+
+/// The compact row the timeline, the list and the filters work on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexRow {
+    /// Content hash.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// ISO 8601 publication date, when known.
+    pub published: Option<String>,
+    /// Days since 1970-01-01 of the printed date (for buckets and date filters).
+    pub day: Option<i32>,
+    /// Outlet.
+    pub source: String,
+    /// Language.
+    pub language: Language,
+    /// The first file the article was read from.
+    pub path: String,
+    /// Per-actor stances, most mentioned first.
+    pub actors: Vec<ActorStance>,
+    /// Title and body normalized as the matcher normalizes them (for the text filter).
+    #[serde(skip)]
+    pub search: String,
+}
+
+/// An article with its text and full analysis.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    /// The index row.
+    pub row: IndexRow,
+    /// Body paragraphs joined by `\n`.
+    pub body: String,
+    /// The date as printed.
+    pub published_text: Option<String>,
+    /// Keywords.
+    pub keywords: Vec<String>,
+    /// Related headlines.
+    pub related: Vec<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Every file holding the article.
+    pub paths: Vec<String>,
+    /// The full analysis with evidence.
+    pub actors: Vec<ActorFraming>,
+}
+
+pub enum RowError {
+    Sqlite(rusqlite::Error),
+    Decode(String),
+}
+
+impl From<rusqlite::Error> for RowError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Sqlite(e)
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+}
+
+pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
+    let a = &analysed.article;
+    let day = a.published.as_ref().map(|d| days_since_epoch(d.date));
+    tx.execute(
+        "INSERT OR REPLACE INTO articles (id, title, body, summary, published, published_day, published_text,
+             date_confidence, source, language, format, url, author, category, doc_no, keywords, related, analysis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+        params![
+            a.id,
+            a.title,
+            a.body,
+            a.summary,
+            a.published.as_ref().map(crate::article::date::PublishedDate::iso),
+            day,
+            a.published_text,
+            a.published.as_ref().map(|d| d.confidence),
+            a.source.clone().unwrap_or_default(),
+            a.language.code(),
+            json(&a.format).trim_matches('"'),
+            a.url,
+            a.author,
+            a.category,
+            a.doc_no,
+            json(&a.keywords),
+            json(&a.related),
+            json(&analysed.actors),
+        ],
+    )?;
+    tx.execute("DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
+    for actor in &analysed.actors {
+        tx.execute(
+            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                a.id,
+                actor.id,
+                actor.side,
+                i64::try_from(actor.mentions).unwrap_or(i64::MAX),
+                actor.stance.as_str(),
+                actor.score,
+                actor.confidence,
+                actor.quoted_stance.as_str(),
+                actor.quoted_score
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// Days since 1970-01-01.
+#[must_use]
+pub fn days_since_epoch(date: chrono::NaiveDate) -> i32 {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    i32::try_from((date - epoch).num_days()).unwrap_or(0)
+}
+
+pub fn article_ids_of(tx: &Transaction<'_>, path: &str) -> rusqlite::Result<Vec<String>> {
+    let mut statement = tx.prepare("SELECT article_id FROM files WHERE path = ?1")?;
+    let ids = statement.query_map(params![path], |r| r.get(0))?.collect();
+    ids
+}
+
+/// Delete the articles among `ids` that no file refers to any more; return their ids.
+pub fn drop_orphans(tx: &Transaction<'_>, ids: &[String]) -> rusqlite::Result<Vec<String>> {
+    let mut removed = Vec::new();
+    for id in ids {
+        let still: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM files WHERE article_id = ?1)", params![id], |r| r.get(0))?;
+        if !still && !removed.contains(id) {
+            tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
+            removed.push(id.clone());
+        }
+    }
+    Ok(removed)
+}
+
+fn language(code: &str) -> Language {
+    match code {
+        "ar" => Language::Ar,
+        "en" => Language::En,
+        _ => Language::Other,
+    }
+}
+
+const ROW_COLUMNS: &str = "a.id, a.title, a.published, a.published_day, a.source, a.language,
+     (SELECT MIN(path) FROM files f WHERE f.article_id = a.id), a.body";
+
+fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
+    let title: String = r.get(1)?;
+    let body: String = r.get(7)?;
+    Ok(IndexRow {
+        id: r.get(0)?,
+        search: normalize_str(&format!("{title}\n{body}")),
+        title,
+        published: r.get(2)?,
+        day: r.get(3)?,
+        source: r.get(4)?,
+        language: language(&r.get::<_, String>(5)?),
+        path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        actors: Vec::new(),
+    })
+}
+
+fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, ActorStance)> {
+    Ok((
+        r.get(0)?,
+        ActorStance {
+            actor_id: r.get(1)?,
+            side: r.get(2)?,
+            mentions: r.get(3)?,
+            stance: StanceLabel::parse(&r.get::<_, String>(4)?),
+            score: r.get(5)?,
+            confidence: r.get(6)?,
+            quoted_stance: StanceLabel::parse(&r.get::<_, String>(7)?),
+            quoted_score: r.get(8)?,
+        },
+    ))
+}
+
+const ACTOR_COLUMNS: &str =
+    "article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score";
+
+pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<IndexRow>> {
+    let query = format!("SELECT {ROW_COLUMNS} FROM articles a WHERE a.id = ?1");
+    let Some(mut row) = connection.query_row(&query, params![id], row_from).optional()? else {
+        return Ok(None);
+    };
+    let query = format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_id = ?1 ORDER BY mentions DESC, actor_id");
+    let mut statement = connection.prepare(&query)?;
+    row.actors = statement.query_map(params![id], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
+    Ok(Some(row))
+}
+
+pub fn all_index_rows(connection: &Connection) -> rusqlite::Result<Vec<IndexRow>> {
+    let query = format!("SELECT {ROW_COLUMNS} FROM articles a ORDER BY a.published_day, a.id");
+    let mut statement = connection.prepare(&query)?;
+    let mut rows: Vec<IndexRow> = statement.query_map([], row_from)?.collect::<rusqlite::Result<_>>()?;
+    let position: std::collections::HashMap<String, usize> =
+        rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+    let query = format!("SELECT {ACTOR_COLUMNS} FROM article_actors ORDER BY article_id, mentions DESC, actor_id");
+    let mut statement = connection.prepare(&query)?;
+    for item in statement.query_map([], actor_from)? {
+        let (article, actor) = item?;
+        if let Some(&i) = position.get(&article) {
+            rows[i].actors.push(actor);
+        }
+    }
+    Ok(rows)
+}
+
+pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<StoredArticle>, RowError> {
+    let Some(row) = index_row(connection, id)? else {
+        return Ok(None);
+    };
+    let (body, published_text, keywords, related, url, analysis): (String, Option<String>, String, String, Option<String>, String) =
+        connection.query_row(
+            "SELECT body, published_text, keywords, related, url, analysis FROM articles WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )?;
+    let mut statement = connection.prepare("SELECT path FROM files WHERE article_id = ?1 ORDER BY path")?;
+    let paths = statement.query_map(params![id], |r| r.get(0))?.filter_map(Result::ok).collect();
+    let decode = |e: serde_json::Error| RowError::Decode(e.to_string());
+    Ok(Some(StoredArticle {
+        row,
+        body,
+        published_text,
+        keywords: serde_json::from_str(&keywords).map_err(decode)?,
+        related: serde_json::from_str(&related).map_err(decode)?,
+        url,
+        paths,
+        actors: serde_json::from_str(&analysis).map_err(decode)?,
+    }))
+}

@@ -1,0 +1,80 @@
+//! Schema creation and migrations, keyed by SQLite's `user_version`. A store written by a newer
+//! Rasd is refused and left untouched.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{StoreError, sqlite};
+
+/// The schema version this Rasd writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const V1: &str = "
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    summary TEXT,
+    published TEXT,
+    published_day INTEGER,
+    published_text TEXT,
+    date_confidence REAL,
+    source TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL,
+    format TEXT NOT NULL,
+    url TEXT,
+    author TEXT,
+    category TEXT,
+    doc_no TEXT,
+    keywords TEXT NOT NULL DEFAULT '[]',
+    related TEXT NOT NULL DEFAULT '[]',
+    analysis TEXT NOT NULL
+);
+CREATE INDEX articles_day ON articles (published_day);
+CREATE TABLE article_actors (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    side TEXT,
+    mentions INTEGER NOT NULL,
+    stance TEXT NOT NULL,
+    score REAL NOT NULL,
+    confidence REAL NOT NULL,
+    quoted_stance TEXT NOT NULL,
+    quoted_score REAL NOT NULL,
+    PRIMARY KEY (article_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX article_actors_actor ON article_actors (actor_id, stance);
+CREATE TABLE files (
+    path TEXT NOT NULL,
+    doc_index INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    PRIMARY KEY (path, doc_index)
+);
+CREATE INDEX files_article ON files (article_id);
+CREATE TABLE file_errors (
+    path TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+";
+
+/// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
+pub fn prepare(connection: &Connection, path: &Path) -> Result<(), StoreError> {
+    connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
+    let version: i64 = connection.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite(path, e))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.display().to_string(), found: version, supported: SCHEMA_VERSION });
+    }
+    connection
+        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+        .map_err(|e| sqlite(path, e))?;
+    if version < 1 {
+        let batch = format!("BEGIN; {V1} PRAGMA user_version = 1; COMMIT;");
+        connection.execute_batch(&batch).map_err(|e| sqlite(path, e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,106 @@
+use super::*;
+use crate::engine::ingest_bytes;
+use crate::lexicon::Lexicon;
+use std::sync::LazyLock;
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
+
+const ARTICLE: &str = "ميليشيا حفتر تقصف طرابلس\n\nالأحد 5 أبريل 2020\n\nقصفت ميليشيا \"حفتر\" أحياء في العاصمة.\n\nالمصدر | وكالة\n";
+const STAMP: FileStamp = FileStamp { size: 10, mtime_ns: 1 };
+
+fn analysed(path: &str, text: &str) -> Vec<AnalysedArticle> {
+    ingest_bytes(Path::new(path), text.as_bytes(), &LEXICON).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, store)
+}
+
+#[test]
+fn a_recorded_file_shows_in_the_index_with_its_actors() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    let change = store.record_file(Path::new("/inbox/a.txt"), STAMP, &analysed("/inbox/a.txt", ARTICLE))?;
+    assert_eq!(change.upserted.len(), 1);
+    let index = store.index()?;
+    assert_eq!(index.len(), 1);
+    let row = &index[0];
+    assert_eq!(row.title, "ميليشيا حفتر تقصف طرابلس");
+    assert_eq!(row.published.as_deref(), Some("2020-04-05"));
+    assert_eq!(row.source, "وكالة");
+    assert_eq!(row.path, "/inbox/a.txt");
+    let lna = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| a.stance);
+    assert_eq!(lna, Some(crate::analysis::StanceLabel::Delegitimizing));
+    assert!(row.search.contains("ميليشيا حفتر"));
+    let stored = store.article(&row.id)?.unwrap_or_else(|| panic!("article missing"));
+    assert!(stored.body.contains("أحياء"));
+    assert!(stored.actors.iter().any(|a| a.id == "haftar" && !a.evidence.is_empty()));
+    assert_eq!(store.stamp(Path::new("/inbox/a.txt"))?, Some(STAMP));
+    Ok(())
+}
+
+#[test]
+fn a_renamed_file_keeps_its_article_and_a_deleted_file_removes_it() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    let articles = analysed("/inbox/a.txt", ARTICLE);
+    let id = articles[0].article.id.clone();
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &articles)?;
+    store.record_file(Path::new("/inbox/renamed.txt"), STAMP, &analysed("/inbox/renamed.txt", ARTICLE))?;
+    let change = store.forget_file(Path::new("/inbox/a.txt"))?;
+    assert!(change.removed.is_empty(), "still held by the renamed file");
+    let index = store.index()?;
+    assert_eq!(index.len(), 1);
+    assert_eq!((index[0].id.as_str(), index[0].path.as_str()), (id.as_str(), "/inbox/renamed.txt"));
+    let change = store.forget_file(Path::new("/inbox/renamed.txt"))?;
+    assert_eq!(change.removed, [id]);
+    assert!(store.index()?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn an_edited_file_replaces_its_article() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &analysed("/inbox/a.txt", ARTICLE))?;
+    let edited = ARTICLE.replace("طرابلس", "بنغازي");
+    let change = store.record_file(Path::new("/inbox/a.txt"), FileStamp { size: 11, mtime_ns: 2 }, &analysed("/inbox/a.txt", &edited))?;
+    assert_eq!(change.removed.len(), 1);
+    let index = store.index()?;
+    assert_eq!(index.len(), 1);
+    assert!(index[0].title.contains("بنغازي"));
+    Ok(())
+}
+
+#[test]
+fn failures_are_kept_with_their_reason() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    store.record_failure(Path::new("/inbox/bad.txt"), STAMP, "binary data")?;
+    assert_eq!(store.failures()?, [("/inbox/bad.txt".to_string(), "binary data".to_string())]);
+    assert_eq!(store.stamp(Path::new("/inbox/bad.txt"))?, Some(STAMP));
+    Ok(())
+}
+
+#[test]
+fn a_store_from_a_newer_rasd_is_refused_and_left_untouched() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join(STORE_FILE);
+    {
+        let c = rusqlite::Connection::open(&path)?;
+        c.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")?;
+    }
+    let before = std::fs::read(&path)?;
+    let error = Store::open(dir.path()).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(error.contains("schema version 99") && error.contains("left untouched"), "{error}");
+    assert_eq!(std::fs::read(&path)?, before);
+    Ok(())
+}
+
+#[test]
+fn a_reopened_store_keeps_everything() -> Result<(), StoreError> {
+    let (dir, mut store) = store();
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &analysed("/inbox/a.txt", ARTICLE))?;
+    drop(store);
+    let store = Store::open(dir.path())?;
+    assert_eq!(store.index()?.len(), 1);
+    Ok(())
+}
