@@ -11,3 +11,4 @@ pub mod engine;
 pub mod lexicon;
 pub mod text;
 pub mod store;
+pub mod query;

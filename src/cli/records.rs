@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::ActorFraming;
 use crate::engine::AnalysedArticle;
+use crate::query::neutralise;
 
 /// One JSON line per article.
 #[derive(Debug, Serialize)]
@@ -84,12 +85,6 @@ pub struct CsvRow {
     pub error: String,
 }
 
-/// Prefix a text cell that a spreadsheet would run as a formula.
-#[must_use]
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
-}
-
 /// The CSV rows of one analysed article.
 pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
     let a = &analysed.article;
@@ -135,18 +130,4 @@ pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
 
 fn serde_plain<T: Serialize>(value: &T) -> String {
     serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_lowercase)).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_cells_are_neutralised_and_others_untouched() {
-        assert_eq!(neutralise("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(neutralise("-1+2"), "'-1+2");
-        assert_eq!(neutralise("\tcmd"), "'\tcmd");
-        assert_eq!(neutralise("ميليشيا حفتر"), "ميليشيا حفتر");
-    }
 }

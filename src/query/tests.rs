@@ -1,0 +1,133 @@
+use std::path::Path;
+
+use super::*;
+use crate::analysis::StanceLabel;
+use crate::engine::ingest_file;
+use crate::lexicon::Lexicon;
+use crate::store::{FileStamp, IndexRow, Store};
+use crate::text::Language;
+
+/// A store holding the shipped sample articles.
+fn samples() -> (tempfile::TempDir, Store, Vec<IndexRow>) {
+    let lexicon = Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let mut files: Vec<_> = std::fs::read_dir("assets/samples").unwrap_or_else(|e| panic!("{e}")).filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let articles = ingest_file(&path, &lexicon).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        store.record_file(&path, FileStamp { size: 1, mtime_ns: 1 }, &articles).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let rows = store.index().unwrap_or_else(|e| panic!("{e}"));
+    (dir, store, rows)
+}
+
+fn titles(rows: &[IndexRow], selected: &[usize]) -> Vec<String> {
+    selected.iter().map(|&i| rows[i].title.chars().take(24).collect()).collect()
+}
+
+#[test]
+fn no_filter_keeps_everything() {
+    let (_d, _s, rows) = samples();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(Filter::default().apply(&rows).len(), 7);
+}
+
+#[test]
+fn actor_and_stance_filters_narrow_by_voice() {
+    let (_d, _s, rows) = samples();
+    let lna = Filter { actor: Some("lna".into()), ..Filter::default() };
+    assert_eq!(lna.apply(&rows).len(), 4);
+    let delegit = Filter { stance: Some(StanceLabel::Delegitimizing), ..lna.clone() };
+    let got = titles(&rows, &delegit.apply(&rows));
+    assert_eq!(got, ["قوات الوفاق تصد هجوما لم"], "only the pro-GNA outlet delegitimizes the LNA in its own voice");
+    let legit = Filter { stance: Some(StanceLabel::Legitimizing), ..lna.clone() };
+    assert_eq!(legit.apply(&rows).len(), 2);
+    let quoted = Filter { stance: Some(StanceLabel::Delegitimizing), voice: VoiceFilter::Quoted, ..lna };
+    assert_eq!(titles(&rows, &quoted.apply(&rows)), ["Fighting flares south of"]);
+}
+
+#[test]
+fn side_outlet_language_and_date_filters() {
+    let (_d, _s, rows) = samples();
+    let yemen = Filter { side: Some("yemen_houthis".into()), ..Filter::default() };
+    assert_eq!(yemen.apply(&rows).len(), 1);
+    let outlet = Filter { outlet: Some("Wire Digest".into()), ..Filter::default() };
+    assert_eq!(outlet.apply(&rows).len(), 2);
+    let english = Filter { language: Some(Language::En), ..Filter::default() };
+    assert_eq!(english.apply(&rows).len(), 2);
+    let april = Filter { from: parse_date("2020-04", false), to: parse_date("2020-04", true), ..Filter::default() };
+    assert_eq!(april.apply(&rows).len(), 5);
+    let one_day = Filter { from: parse_date("2023-11-14", false), to: parse_date("2023-11-14", true), ..Filter::default() };
+    assert_eq!(titles(&rows, &one_day.apply(&rows)), ["Sudan army says it retoo"]);
+}
+
+#[test]
+fn text_filter_ignores_hamza_ta_marbuta_and_case() {
+    let (_d, _s, rows) = samples();
+    let hamza = Filter { text: "انقرة".into(), ..Filter::default() };
+    assert_eq!(titles(&rows, &hamza.apply(&rows)), ["أنقرة تعلن دعمها لحكومة "]);
+    let words = Filter { text: "WAGNER tripoli".into(), ..Filter::default() };
+    assert_eq!(words.apply(&rows).len(), 1);
+    let none = Filter { text: "كلمة غير موجودة".into(), ..Filter::default() };
+    assert!(none.apply(&rows).is_empty());
+}
+
+#[test]
+fn timeline_buckets_by_day_split_by_stance_toward_the_actor() {
+    let (_d, _s, rows) = samples();
+    let filter = Filter { actor: Some("lna".into()), ..Filter::default() };
+    let selected = filter.apply(&rows);
+    let (granularity, buckets) = timeline(&rows, &selected, &filter);
+    assert_eq!(granularity, Granularity::Day);
+    assert_eq!(buckets.len(), 1);
+    let counts = &buckets[0].counts;
+    let count = |s: StanceLabel| counts.iter().find(|(series, _)| *series == Series::Stance(s)).map_or(0, |(_, c)| *c);
+    assert_eq!((count(StanceLabel::Legitimizing), count(StanceLabel::Delegitimizing), count(StanceLabel::Neutral)), (2, 1, 1));
+    let all = Filter::default();
+    let (granularity, buckets) = timeline(&rows, &all.apply(&rows), &all);
+    assert_eq!(granularity, Granularity::Month, "April 2020 to November 2023");
+    assert_eq!(buckets.iter().map(Bucket::total).sum::<usize>(), 7);
+    assert_eq!(buckets.len(), 44);
+}
+
+#[test]
+fn granularity_follows_the_span() {
+    assert_eq!(Granularity::for_span(30), Granularity::Day);
+    assert_eq!(Granularity::for_span(400), Granularity::Week);
+    assert_eq!(Granularity::for_span(2000), Granularity::Month);
+    let monday = chrono::NaiveDate::from_ymd_opt(2020, 4, 6);
+    assert_eq!(chrono::NaiveDate::from_ymd_opt(2020, 4, 12).map(|d| Granularity::Week.start_of(d)), monday);
+}
+
+#[test]
+fn export_writes_exactly_the_filtered_rows_with_bom_and_sidecar() -> Result<(), Box<dyn std::error::Error>> {
+    let (dir, store, rows) = samples();
+    let filter = Filter { actor: Some("haftar".into()), ..Filter::default() };
+    let selected = filter.apply(&rows);
+    let export = export_rows(&store, &rows, &selected, &filter)?;
+    assert_eq!(export.len(), selected.len());
+    assert!(export.iter().all(|r| r.actor_id == "haftar"));
+    let out = dir.path().join("out.csv");
+    write_csv(&out, &export, &filter, ExportOptions::default())?;
+    let bytes = std::fs::read(&out)?;
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"));
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers()?.clone();
+    assert_eq!(&headers[0], "date");
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+    assert_eq!(records.len(), export.len());
+    let title = headers.iter().position(|h| h == "title").unwrap_or(0);
+    assert!(records.iter().any(|r| r[title].starts_with("قوات الوفاق تصد")), "Arabic titles come back intact");
+    let evidence = headers.iter().position(|h| h == "evidence").unwrap_or(0);
+    assert!(records.iter().any(|r| r[evidence].contains("ميليشيا (militia_ar, headline, delegitimizing)")));
+    let sidecar = std::fs::read_to_string(dir.path().join("out.csv.filters.json"))?;
+    assert!(sidecar.contains("actor=haftar"), "{sidecar}");
+    write_csv(&out, &export, &filter, ExportOptions { bom: false })?;
+    assert!(!std::fs::read(&out)?.starts_with(b"\xef\xbb\xbf"));
+    let nothing = Filter { text: "zzzz".into(), ..Filter::default() };
+    write_csv(&out, &[], &nothing, ExportOptions::default())?;
+    assert_eq!(std::fs::read_to_string(&out)?.lines().count(), 1, "header only");
+    let _ = Path::new("");
+    Ok(())
+}
