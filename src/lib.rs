@@ -9,6 +9,6 @@ pub mod article;
 pub mod cli;
 pub mod engine;
 pub mod lexicon;
-pub mod text;
-pub mod store;
 pub mod query;
+pub mod store;
+pub mod text;

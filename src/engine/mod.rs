@@ -1,8 +1,16 @@
-//! Engine: turns paths into analysed articles. Owns file I/O and (later) threads, the watcher
-//! and the job queue. Knows nothing of egui or of output formats.
+//! Engine: turns paths into analysed articles in the store. Owns file I/O, the background
+//! worker, the folder watcher and progress. Knows nothing of egui: the window passes a plain
+//! wake-up closure and reads events from a channel.
 
+mod batch;
 mod files;
+mod import;
 mod ingest;
+mod watch;
+mod worker;
 
+pub use batch::{Outcome, process};
 pub use files::{collect_files, is_readable_path};
-pub use ingest::{AnalysedArticle, FileError, ingest_bytes, ingest_file};
+pub use import::import_into;
+pub use ingest::{AnalysedArticle, FileError, MAX_FILE_BYTES, ingest_bytes, ingest_file};
+pub use worker::{Engine, EngineConfig, Event, Job, WatchMode};

@@ -92,7 +92,11 @@ impl Bucket {
 
 fn date_of(day: i32) -> NaiveDate {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    if day >= 0 { epoch + chrono::Days::new(u64::from(day.unsigned_abs())) } else { epoch - chrono::Days::new(u64::from(day.unsigned_abs())) }
+    if day >= 0 {
+        epoch + chrono::Days::new(u64::from(day.unsigned_abs()))
+    } else {
+        epoch - chrono::Days::new(u64::from(day.unsigned_abs()))
+    }
 }
 
 /// Buckets over the rows `selected` (indexes into `rows`), every bucket of the span present

@@ -54,7 +54,12 @@ pub fn neutralise(cell: &str) -> String {
 ///
 /// # Errors
 /// Store errors while reading an article's evidence.
-pub fn export_rows(store: &Store, rows: &[IndexRow], selected: &[usize], filter: &Filter) -> Result<Vec<ExportRow>, StoreError> {
+pub fn export_rows(
+    store: &Store,
+    rows: &[IndexRow],
+    selected: &[usize],
+    filter: &Filter,
+) -> Result<Vec<ExportRow>, StoreError> {
     let mut out = Vec::new();
     for &i in selected {
         let row = &rows[i];
@@ -164,7 +169,13 @@ pub fn write_csv(out: &Path, rows: &[ExportRow], filter: &Filter, options: Expor
         std::fs::write(&temp, &text[..header_end]).map_err(|e| describe(&e))?;
     }
     std::fs::rename(&temp, out).map_err(|e| describe(&e))?;
-    let sidecar = Sidecar { exported_by: "rasd", filters: &filter.describe(), filter, rows: rows.len(), byte_order_mark: options.bom };
+    let sidecar = Sidecar {
+        exported_by: "rasd",
+        filters: &filter.describe(),
+        filter,
+        rows: rows.len(),
+        byte_order_mark: options.bom,
+    };
     let json = serde_json::to_string_pretty(&sidecar).map_err(|e| describe(&e))?;
     std::fs::write(sidecar_path(out), json).map_err(|e| describe(&e))
 }

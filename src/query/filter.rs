@@ -60,12 +60,22 @@ pub fn parse_date(text: &str, end_of_period: bool) -> Option<NaiveDate> {
     let year: i32 = parts.first()?.parse().ok()?;
     let month: u32 = match parts.get(1) {
         Some(m) => m.parse().ok()?,
-        None => if end_of_period { 12 } else { 1 },
+        None => {
+            if end_of_period {
+                12
+            } else {
+                1
+            }
+        }
     };
     match parts.get(2) {
         Some(d) => NaiveDate::from_ymd_opt(year, month, d.parse().ok()?),
         None if end_of_period => {
-            let next = if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) };
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            };
             next?.pred_opt()
         }
         None => NaiveDate::from_ymd_opt(year, month, 1),

@@ -12,7 +12,11 @@ fn samples() -> (tempfile::TempDir, Store, Vec<IndexRow>) {
     let lexicon = Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    let mut files: Vec<_> = std::fs::read_dir("assets/samples").unwrap_or_else(|e| panic!("{e}")).filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir("assets/samples")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     files.sort();
     for path in files {
         let articles = ingest_file(&path, &lexicon).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -58,7 +62,8 @@ fn side_outlet_language_and_date_filters() {
     assert_eq!(english.apply(&rows).len(), 2);
     let april = Filter { from: parse_date("2020-04", false), to: parse_date("2020-04", true), ..Filter::default() };
     assert_eq!(april.apply(&rows).len(), 5);
-    let one_day = Filter { from: parse_date("2023-11-14", false), to: parse_date("2023-11-14", true), ..Filter::default() };
+    let one_day =
+        Filter { from: parse_date("2023-11-14", false), to: parse_date("2023-11-14", true), ..Filter::default() };
     assert_eq!(titles(&rows, &one_day.apply(&rows)), ["Sudan army says it retoo"]);
 }
 
@@ -83,7 +88,10 @@ fn timeline_buckets_by_day_split_by_stance_toward_the_actor() {
     assert_eq!(buckets.len(), 1);
     let counts = &buckets[0].counts;
     let count = |s: StanceLabel| counts.iter().find(|(series, _)| *series == Series::Stance(s)).map_or(0, |(_, c)| *c);
-    assert_eq!((count(StanceLabel::Legitimizing), count(StanceLabel::Delegitimizing), count(StanceLabel::Neutral)), (2, 1, 1));
+    assert_eq!(
+        (count(StanceLabel::Legitimizing), count(StanceLabel::Delegitimizing), count(StanceLabel::Neutral)),
+        (2, 1, 1)
+    );
     let all = Filter::default();
     let (granularity, buckets) = timeline(&rows, &all.apply(&rows), &all);
     assert_eq!(granularity, Granularity::Month, "April 2020 to November 2023");

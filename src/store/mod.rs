@@ -99,10 +99,8 @@ impl Store {
     /// # Errors
     /// The folder cannot be created, SQLite fails, or the store is from a newer Rasd.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
-        std::fs::create_dir_all(data_dir).map_err(|e| StoreError::DataDir {
-            path: data_dir.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| StoreError::DataDir { path: data_dir.display().to_string(), reason: e.to_string() })?;
         let path = data_dir.join(STORE_FILE);
         let connection = Connection::open(&path).map_err(|e| sqlite(&path, e))?;
         schema::prepare(&connection, &path)?;
@@ -122,7 +120,9 @@ impl Store {
         let query = "SELECT size, mtime_ns FROM files WHERE path = ?1
                      UNION ALL SELECT size, mtime_ns FROM file_errors WHERE path = ?1 LIMIT 1";
         self.connection
-            .query_row(query, params![key], |r| Ok(FileStamp { size: r.get::<_, i64>(0)?.unsigned_abs(), mtime_ns: r.get(1)? }))
+            .query_row(query, params![key], |r| {
+                Ok(FileStamp { size: r.get::<_, i64>(0)?.unsigned_abs(), mtime_ns: r.get(1)? })
+            })
             .optional()
             .map_err(|e| self.err(e))
     }
@@ -131,7 +131,12 @@ impl Store {
     ///
     /// # Errors
     /// SQLite errors; nothing is written then.
-    pub fn record_file(&mut self, path: &Path, stamp: FileStamp, articles: &[AnalysedArticle]) -> Result<Change, StoreError> {
+    pub fn record_file(
+        &mut self,
+        path: &Path,
+        stamp: FileStamp,
+        articles: &[AnalysedArticle],
+    ) -> Result<Change, StoreError> {
         let key = path_key(path);
         let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
         let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;

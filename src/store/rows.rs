@@ -215,7 +215,8 @@ pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<I
     let Some(mut row) = connection.query_row(&query, params![id], row_from).optional()? else {
         return Ok(None);
     };
-    let query = format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_id = ?1 ORDER BY mentions DESC, actor_id");
+    let query =
+        format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_id = ?1 ORDER BY mentions DESC, actor_id");
     let mut statement = connection.prepare(&query)?;
     row.actors = statement.query_map(params![id], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
     Ok(Some(row))
@@ -242,12 +243,18 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
     let Some(row) = index_row(connection, id)? else {
         return Ok(None);
     };
-    let (body, published_text, keywords, related, url, analysis): (String, Option<String>, String, String, Option<String>, String) =
-        connection.query_row(
-            "SELECT body, published_text, keywords, related, url, analysis FROM articles WHERE id = ?1",
-            params![id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-        )?;
+    let (body, published_text, keywords, related, url, analysis): (
+        String,
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+        String,
+    ) = connection.query_row(
+        "SELECT body, published_text, keywords, related, url, analysis FROM articles WHERE id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+    )?;
     let mut statement = connection.prepare("SELECT path FROM files WHERE article_id = ?1 ORDER BY path")?;
     let paths = statement.query_map(params![id], |r| r.get(0))?.filter_map(Result::ok).collect();
     let decode = |e: serde_json::Error| RowError::Decode(e.to_string());

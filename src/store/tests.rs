@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
 
-const ARTICLE: &str = "ميليشيا حفتر تقصف طرابلس\n\nالأحد 5 أبريل 2020\n\nقصفت ميليشيا \"حفتر\" أحياء في العاصمة.\n\nالمصدر | وكالة\n";
+const ARTICLE: &str =
+    "ميليشيا حفتر تقصف طرابلس\n\nالأحد 5 أبريل 2020\n\nقصفت ميليشيا \"حفتر\" أحياء في العاصمة.\n\nالمصدر | وكالة\n";
 const STAMP: FileStamp = FileStamp { size: 10, mtime_ns: 1 };
 
 fn analysed(path: &str, text: &str) -> Vec<AnalysedArticle> {
@@ -63,7 +64,11 @@ fn an_edited_file_replaces_its_article() -> Result<(), StoreError> {
     let (_dir, mut store) = store();
     store.record_file(Path::new("/inbox/a.txt"), STAMP, &analysed("/inbox/a.txt", ARTICLE))?;
     let edited = ARTICLE.replace("طرابلس", "بنغازي");
-    let change = store.record_file(Path::new("/inbox/a.txt"), FileStamp { size: 11, mtime_ns: 2 }, &analysed("/inbox/a.txt", &edited))?;
+    let change = store.record_file(
+        Path::new("/inbox/a.txt"),
+        FileStamp { size: 11, mtime_ns: 2 },
+        &analysed("/inbox/a.txt", &edited),
+    )?;
     assert_eq!(change.removed.len(), 1);
     let index = store.index()?;
     assert_eq!(index.len(), 1);
