@@ -1,6 +1,7 @@
 //! The headless command line: `rasd scan`, `rasd lexicon`. Drives the same engine as the
 //! desktop app; errors are turned into messages and exit codes here, at the edge.
 
+mod library;
 mod records;
 mod scan;
 
@@ -24,6 +25,98 @@ pub enum Command {
     Scan(ScanArgs),
     /// Check lexicon packs and list the actors they define.
     Lexicon(LexiconArgs),
+    /// Ingest files or folders into the store of a data folder.
+    Index(library::IndexArgs),
+    /// Print the stored articles that pass the filters.
+    List(library::ListArgs),
+    /// Write the filtered rows (article × actor) to a CSV file.
+    Export(library::ExportArgs),
+}
+
+/// The filters shared by `rasd list`, `rasd export` and the window.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only articles that mention this actor (an id such as `haftar`).
+    #[arg(long, value_name = "ID")]
+    pub actor: Option<String>,
+    /// Only articles that mention an actor of this side.
+    #[arg(long, value_name = "SIDE")]
+    pub side: Option<String>,
+    /// Stance toward the actor: legitimizing, delegitimizing, neutral, mixed.
+    #[arg(long, value_name = "S")]
+    pub stance: Option<String>,
+    /// Which voice the stance is read from.
+    #[arg(long, value_enum, default_value = "own")]
+    pub voice: VoiceArg,
+    /// Only this outlet.
+    #[arg(long, value_name = "X")]
+    pub outlet: Option<String>,
+    /// Only this language: ar, en, other.
+    #[arg(long, value_name = "L")]
+    pub language: Option<String>,
+    /// From this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this date (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Words that must all be in title or body.
+    #[arg(long, value_name = "Q")]
+    pub text: Option<String>,
+}
+
+/// The voice a stance filter reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum VoiceArg {
+    /// The outlet's own words.
+    #[default]
+    Own,
+    /// Reported speech and quotes.
+    Quoted,
+}
+
+impl FilterArgs {
+    /// The filter these arguments describe.
+    ///
+    /// # Errors
+    /// A message naming the argument that is not understood.
+    pub fn to_filter(&self) -> Result<crate::query::Filter, String> {
+        use crate::query::{VoiceFilter, parse_date};
+        let stance = match &self.stance {
+            Some(s) => Some(
+                crate::analysis::StanceLabel::from_name(s)
+                    .ok_or_else(|| format!("--stance {s}: use legitimizing, delegitimizing, neutral or mixed"))?,
+            ),
+            None => None,
+        };
+        let language = match self.language.as_deref() {
+            None => None,
+            Some("ar") => Some(crate::text::Language::Ar),
+            Some("en") => Some(crate::text::Language::En),
+            Some("other") => Some(crate::text::Language::Other),
+            Some(l) => return Err(format!("--language {l}: use ar, en or other")),
+        };
+        let date = |value: &Option<String>, end: bool, name: &str| -> Result<Option<chrono::NaiveDate>, String> {
+            value
+                .as_ref()
+                .map(|v| parse_date(v, end).ok_or_else(|| format!("--{name} {v}: use YYYY, YYYY-MM or YYYY-MM-DD")))
+                .transpose()
+        };
+        Ok(crate::query::Filter {
+            actor: self.actor.clone(),
+            side: self.side.clone(),
+            stance,
+            voice: match self.voice {
+                VoiceArg::Own => VoiceFilter::Own,
+                VoiceArg::Quoted => VoiceFilter::Quoted,
+            },
+            outlet: self.outlet.clone(),
+            language,
+            from: date(&self.from, false, "from")?,
+            to: date(&self.to, true, "to")?,
+            text: self.text.clone().unwrap_or_default(),
+        })
+    }
 }
 
 /// Output formats of `rasd scan`.
@@ -73,6 +166,9 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Scan(args)) => scan::run(&args),
         Some(Command::Lexicon(args)) => lexicon_check(&args),
+        Some(Command::Index(args)) => library::index(&args),
+        Some(Command::List(args)) => library::list(&args),
+        Some(Command::Export(args)) => library::export(&args),
         None => {
             eprintln!("rasd: the desktop window is not built yet; use `rasd scan PATH…` (see `rasd --help`).");
             EXIT_USAGE

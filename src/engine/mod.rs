@@ -6,6 +6,7 @@ mod batch;
 mod files;
 mod import;
 mod ingest;
+mod paths;
 mod watch;
 mod worker;
 
@@ -13,4 +14,5 @@ pub use batch::{Outcome, process};
 pub use files::{collect_files, is_readable_path};
 pub use import::import_into;
 pub use ingest::{AnalysedArticle, FileError, MAX_FILE_BYTES, ingest_bytes, ingest_file};
+pub use paths::{APP_ID, default_data_dir, inbox_of};
 pub use worker::{Engine, EngineConfig, Event, Job, WatchMode};

@@ -61,6 +61,8 @@ pub struct StoredArticle {
     pub body: String,
     /// The date as printed.
     pub published_text: Option<String>,
+    /// Confidence of the parsed date.
+    pub date_confidence: Option<f64>,
     /// Keywords.
     pub keywords: Vec<String>,
     /// Related headlines.
@@ -239,21 +241,16 @@ pub fn all_index_rows(connection: &Connection) -> rusqlite::Result<Vec<IndexRow>
     Ok(rows)
 }
 
+type Stored = (String, Option<String>, String, String, Option<String>, String, Option<f64>);
+
 pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<StoredArticle>, RowError> {
     let Some(row) = index_row(connection, id)? else {
         return Ok(None);
     };
-    let (body, published_text, keywords, related, url, analysis): (
-        String,
-        Option<String>,
-        String,
-        String,
-        Option<String>,
-        String,
-    ) = connection.query_row(
-        "SELECT body, published_text, keywords, related, url, analysis FROM articles WHERE id = ?1",
+    let (body, published_text, keywords, related, url, analysis, date_confidence): Stored = connection.query_row(
+        "SELECT body, published_text, keywords, related, url, analysis, date_confidence FROM articles WHERE id = ?1",
         params![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
     )?;
     let mut statement = connection.prepare("SELECT path FROM files WHERE article_id = ?1 ORDER BY path")?;
     let paths = statement.query_map(params![id], |r| r.get(0))?.filter_map(Result::ok).collect();
@@ -262,6 +259,7 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
         row,
         body,
         published_text,
+        date_confidence,
         keywords: serde_json::from_str(&keywords).map_err(decode)?,
         related: serde_json::from_str(&related).map_err(decode)?,
         url,
