@@ -12,3 +12,4 @@ pub mod lexicon;
 pub mod query;
 pub mod store;
 pub mod text;
+pub mod ui;

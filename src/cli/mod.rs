@@ -11,11 +11,17 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 /// Rasd (رصد): how Arabic and English news frames each side of a conflict.
 #[derive(Debug, Parser)]
-#[command(name = "rasd", version, about, long_about = None)]
+#[command(name = "rasd", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// What to do.
+    /// What to do; with none, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Folders to watch and article files to import when the window opens.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Keep all of Rasd's state (store, inbox, settings) in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// Headless commands.
@@ -169,8 +175,19 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Index(args)) => library::index(&args),
         Some(Command::List(args)) => library::list(&args),
         Some(Command::Export(args)) => library::export(&args),
-        None => {
-            eprintln!("rasd: the desktop window is not built yet; use `rasd scan PATH…` (see `rasd --help`).");
+        None => open_window(cli.paths, cli.data_dir),
+    }
+}
+
+fn open_window(paths: Vec<PathBuf>, data_dir: Option<PathBuf>) -> u8 {
+    let data_dir = data_dir.unwrap_or_else(crate::engine::default_data_dir);
+    let (folders, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p.is_dir());
+    let options = crate::ui::AppOptions { data_dir, folders, files, test_mode: false };
+    match crate::ui::run(options) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("rasd: cannot open the window: {e}");
+            eprintln!("rasd: without a display, use the headless commands (see `rasd --help`).");
             EXIT_USAGE
         }
     }

@@ -59,6 +59,8 @@ pub enum WatchMode {
 /// What the engine tells the window.
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// The stored index, sent once at start before any file is checked.
+    Loaded(Vec<IndexRow>),
     /// Articles added or updated.
     Upserted(Vec<IndexRow>),
     /// Articles no file holds any more.
@@ -215,6 +217,10 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
     }
 
     fn run(&mut self, jobs: &Receiver<Job>) {
+        match self.store.index() {
+            Ok(rows) => self.emit(Event::Loaded(rows)),
+            Err(e) => self.emit(Event::StoreError(e.to_string())),
+        }
         loop {
             // Take every job waiting, then work; block only when there is nothing to do.
             while let Ok(job) = jobs.try_recv() {

@@ -83,6 +83,14 @@ pub struct FormSpec<T> {
     pub allow_suffixes: bool,
 }
 
+impl<T> PatternSet<T> {
+    /// A set that matches nothing.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self { automaton: None, patterns: Vec::new() }
+    }
+}
+
 impl<T: Clone> PatternSet<T> {
     /// Compile forms; identical forms share one pattern and keep every value.
     ///

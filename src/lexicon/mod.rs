@@ -146,6 +146,22 @@ impl Lexicon {
         })
     }
 
+    /// A lexicon with no packs (the window runs on it when the packs fail to load, and says so).
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            actors: Vec::new(),
+            sides: Vec::new(),
+            descriptors: Vec::new(),
+            events: Vec::new(),
+            packs: Vec::new(),
+            aliases: PatternSet::empty(),
+            terms: PatternSet::empty(),
+            operators: PatternSet::empty(),
+            actor_index: HashMap::new(),
+        }
+    }
+
     /// Index of the actor with this id.
     #[must_use]
     pub fn actor_index(&self, id: &str) -> Option<usize> {

@@ -102,8 +102,8 @@ impl Store {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| StoreError::DataDir { path: data_dir.display().to_string(), reason: e.to_string() })?;
         let path = data_dir.join(STORE_FILE);
-        let connection = Connection::open(&path).map_err(|e| sqlite(&path, e))?;
-        schema::prepare(&connection, &path)?;
+        let mut connection = Connection::open(&path).map_err(|e| sqlite(&path, e))?;
+        schema::prepare(&mut connection, &path)?;
         Ok(Self { connection, path })
     }
 

@@ -63,18 +63,29 @@ CREATE TABLE file_errors (
 ";
 
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
-pub fn prepare(connection: &Connection, path: &Path) -> Result<(), StoreError> {
+pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
-    let version: i64 = connection.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite(path, e))?;
+    let version = user_version(connection, path)?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.display().to_string(), found: version, supported: SCHEMA_VERSION });
     }
     connection
         .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
         .map_err(|e| sqlite(path, e))?;
-    if version < 1 {
-        let batch = format!("BEGIN; {V1} PRAGMA user_version = 1; COMMIT;");
-        connection.execute_batch(&batch).map_err(|e| sqlite(path, e))?;
+    if version < SCHEMA_VERSION {
+        // The window and a command may open a new store at the same moment: migrate under a
+        // write lock and look at the version again inside it.
+        let tx = connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| sqlite(path, e))?;
+        if user_version(&tx, path)? < 1 {
+            tx.execute_batch(&format!("{V1} PRAGMA user_version = 1;")).map_err(|e| sqlite(path, e))?;
+        }
+        tx.commit().map_err(|e| sqlite(path, e))?;
     }
     Ok(())
+}
+
+fn user_version(connection: &Connection, path: &Path) -> Result<i64, StoreError> {
+    connection.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| sqlite(path, e))
 }

@@ -1,0 +1,406 @@
+//! The application: state, engine events, and the commands views return. Views draw from
+//! this state and never do I/O; slow work goes to the engine or to a background thread.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+
+use super::library::Library;
+use super::rich_text::TextCache;
+use super::settings::Settings;
+use crate::engine::{Engine, EngineConfig, Event, Job, WatchMode, fill_inbox, inbox_of};
+use crate::lexicon::Lexicon;
+use crate::query::Filter;
+use crate::store::{Store, StoredArticle};
+
+/// How the window was started.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// Rasd's data folder.
+    pub data_dir: PathBuf,
+    /// Folders given on the command line (watched).
+    pub folders: Vec<PathBuf>,
+    /// Files given on the command line (imported).
+    pub files: Vec<PathBuf>,
+    /// Tests: ignore stored settings and do not fill the inbox with samples.
+    pub test_mode: bool,
+}
+
+/// Something the user asked for, applied after drawing.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// Replace the filter.
+    SetFilter(Filter),
+    /// Select (and open) an article.
+    Open(String),
+    /// Move the selection by this many rows.
+    MoveSelection(isize),
+    /// Watch a folder.
+    Watch(PathBuf),
+    /// Stop watching a folder.
+    Unwatch(PathBuf),
+    /// Copy files into the inbox.
+    Import(Vec<PathBuf>),
+    /// A folder was dropped: ask what to do.
+    AskAboutFolder(PathBuf),
+    /// Write the shown rows to a CSV file.
+    Export(PathBuf),
+    /// Drop queued work.
+    Cancel,
+    /// Check every watched folder again.
+    Rescan,
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Open a file with the system's viewer.
+    OpenFile(PathBuf),
+    /// Switch polling on or off.
+    SetPolling(bool),
+}
+
+/// Work the engine reported.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Paths handled.
+    pub done: usize,
+    /// Paths queued.
+    pub total: usize,
+    /// Seconds since it started.
+    pub seconds: f64,
+}
+
+/// Export state shown in the export window.
+#[derive(Default)]
+pub struct ExportState {
+    /// The export window is open.
+    pub open: bool,
+    /// A running export reports here.
+    pub running: Option<Receiver<Result<usize, String>>>,
+    /// The last result.
+    pub last: Option<Result<(PathBuf, usize), String>>,
+    /// A file dialog reports here.
+    pub dialog: Option<Receiver<Option<PathBuf>>>,
+}
+
+/// The whole window state.
+pub struct RasdApp {
+    pub(crate) settings: Settings,
+    pub(crate) options: AppOptions,
+    pub(crate) inbox: PathBuf,
+    pub(crate) engine: Engine,
+    pub(crate) lexicon: Arc<Lexicon>,
+    pub(crate) library: Library,
+    pub(crate) selected: Option<String>,
+    pub(crate) opened: Option<StoredArticle>,
+    pub(crate) reader_store: Option<Store>,
+    pub(crate) failures: BTreeMap<PathBuf, String>,
+    pub(crate) notices: Vec<String>,
+    pub(crate) watching: BTreeMap<PathBuf, WatchMode>,
+    pub(crate) progress: Option<Progress>,
+    pub(crate) loaded: bool,
+    pub(crate) text_cache: TextCache,
+    pub(crate) export: ExportState,
+    pub(crate) folder_question: Option<PathBuf>,
+    pub(crate) folder_dialog: Option<Receiver<Option<PathBuf>>>,
+    pub(crate) watch_path_text: String,
+    pub(crate) watch_window: bool,
+    pub(crate) failures_window: bool,
+    pub(crate) actor_search: String,
+    pub(crate) drag_from_day: Option<f64>,
+}
+
+impl RasdApp {
+    /// Build the app: fonts, settings, engine, inbox.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        super::fonts::install(&cc.egui_ctx);
+        let mut settings: Settings = if options.test_mode {
+            Settings::default()
+        } else {
+            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
+        };
+        let inbox = inbox_of(&options.data_dir);
+        let first_run = !settings.watched.contains(&inbox) && !settings.welcomed;
+        if first_run {
+            settings.watched.insert(0, inbox.clone());
+            if !options.test_mode {
+                if let Err(e) = fill_inbox(&inbox) {
+                    eprintln!("rasd: cannot fill the sample inbox {}: {e}", inbox.display());
+                }
+            }
+        }
+        for folder in &options.folders {
+            let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.clone());
+            if !settings.watched.contains(&folder) {
+                settings.watched.push(folder);
+            }
+        }
+        let (lexicon, lexicon_notice) = match Lexicon::load(None) {
+            Ok(l) => (Arc::new(l), None),
+            Err(errors) => {
+                let message = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+                (Arc::new(Lexicon::empty()), Some(format!("lexicon errors:\n{message}")))
+            }
+        };
+        let ctx = cc.egui_ctx.clone();
+        let engine = Engine::start(
+            EngineConfig { data_dir: options.data_dir.clone(), inbox: inbox.clone(), lexicon: lexicon.clone(), polling: settings.polling },
+            move || ctx.request_repaint(),
+        );
+        for folder in &settings.watched {
+            engine.send(Job::Watch(folder.clone()));
+        }
+        if !options.files.is_empty() {
+            engine.send(Job::Import(options.files.clone()));
+        }
+        let mut app = Self {
+            settings,
+            options,
+            inbox,
+            engine,
+            lexicon,
+            library: Library::default(),
+            selected: None,
+            opened: None,
+            reader_store: None,
+            failures: BTreeMap::new(),
+            notices: lexicon_notice.into_iter().collect(),
+            watching: BTreeMap::new(),
+            progress: None,
+            loaded: false,
+            text_cache: TextCache::default(),
+            export: ExportState::default(),
+            folder_question: None,
+            folder_dialog: None,
+            watch_path_text: String::new(),
+            watch_window: false,
+            failures_window: false,
+            actor_search: String::new(),
+            drag_from_day: None,
+        };
+        app.library.set_view(&app.settings.filter, app.settings.sort);
+        app
+    }
+
+    /// The data folder.
+    #[must_use]
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.options.data_dir
+    }
+
+    /// Number of articles in the index and shown by the filters.
+    #[must_use]
+    pub fn counts(&self) -> (usize, usize) {
+        (self.library.rows().len(), self.library.shown().len())
+    }
+
+    /// Whether the stored index has been loaded and the queue is empty.
+    #[must_use]
+    pub fn is_idle(&self) -> bool {
+        self.loaded && self.progress.is_none()
+    }
+
+    /// The titles shown, in order (for tests and accessibility).
+    #[must_use]
+    pub fn shown_titles(&self) -> Vec<String> {
+        self.library.shown().iter().map(|&i| self.library.rows()[i].title.clone()).collect()
+    }
+
+    /// The current filter.
+    #[must_use]
+    pub fn filter(&self) -> &Filter {
+        &self.settings.filter
+    }
+
+    /// Apply engine events (called once per frame, before drawing).
+    pub fn drain_events(&mut self) {
+        let events: Vec<Event> = self.engine.events().collect();
+        for event in events {
+            self.apply_event(event);
+        }
+        self.library.set_view(&self.settings.filter, self.settings.sort);
+        self.library.refresh();
+        self.poll_background();
+    }
+
+    fn apply_event(&mut self, event: Event) {
+        match event {
+            Event::Loaded(rows) => {
+                self.library.load(rows);
+                self.loaded = true;
+                // The engine has created or migrated the store: the reader may open it now.
+                match Store::open(&self.options.data_dir) {
+                    Ok(store) => self.reader_store = Some(store),
+                    Err(e) => self.notices.push(e.to_string()),
+                }
+            }
+            Event::Upserted(rows) => {
+                let refresh_open = self.opened.as_ref().map(|o| o.row.id.clone());
+                self.library.upsert(rows);
+                if let Some(id) = refresh_open {
+                    self.load_article(&id);
+                }
+            }
+            Event::Removed(ids) => {
+                if self.opened.as_ref().is_some_and(|o| ids.contains(&o.row.id)) {
+                    self.opened = None;
+                }
+                self.library.remove(&ids);
+            }
+            Event::Failed { path, reason } => {
+                self.failures.insert(path, reason);
+            }
+            Event::Cleared(path) => {
+                self.failures.remove(&path);
+            }
+            Event::Progress { done, total, seconds } => {
+                self.progress = (done < total).then_some(Progress { done, total, seconds });
+            }
+            Event::Idle => self.progress = None,
+            Event::Watching { root, mode } => {
+                if let WatchMode::Polling(reason) = &mode {
+                    self.notices.push(format!("{}: {reason}", root.display()));
+                }
+                self.watching.insert(root, mode);
+            }
+            Event::WatchError { root, reason } => self.notices.push(format!("{}: {reason}", root.display())),
+            Event::Imported { .. } => {}
+            Event::ImportFailed { path, reason } => self.failures.insert(path, reason).map_or((), |_| ()),
+            Event::StoreError(message) => self.notices.push(message),
+        }
+    }
+
+    fn poll_background(&mut self) {
+        if let Some(rx) = &self.export.running {
+            if let Ok(result) = rx.try_recv() {
+                let path = PathBuf::from(&self.settings.export_path);
+                self.export.last = Some(result.map(|rows| (path, rows)));
+                self.export.running = None;
+            }
+        }
+        if let Some(rx) = &self.export.dialog {
+            if let Ok(choice) = rx.try_recv() {
+                if let Some(path) = choice {
+                    self.settings.export_path = path.display().to_string();
+                }
+                self.export.dialog = None;
+            }
+        }
+        if let Some(rx) = &self.folder_dialog {
+            if let Ok(choice) = rx.try_recv() {
+                if let Some(path) = choice {
+                    self.watch_path_text = path.display().to_string();
+                }
+                self.folder_dialog = None;
+            }
+        }
+    }
+
+    pub(crate) fn load_article(&mut self, id: &str) {
+        self.opened = self.reader_store.as_ref().and_then(|s| match s.article(id) {
+            Ok(article) => article,
+            Err(e) => {
+                self.notices.push(e.to_string());
+                None
+            }
+        });
+    }
+
+    /// Apply a command a view returned.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::SetFilter(filter) => self.settings.filter = filter,
+            Command::Open(id) => {
+                self.selected = Some(id.clone());
+                self.load_article(&id);
+            }
+            Command::MoveSelection(delta) => self.move_selection(delta),
+            Command::Watch(folder) => {
+                let folder = std::path::absolute(&folder).unwrap_or(folder);
+                if !self.settings.watched.contains(&folder) {
+                    self.settings.watched.push(folder.clone());
+                }
+                self.engine.send(Job::Watch(folder));
+            }
+            Command::Unwatch(folder) => {
+                self.settings.watched.retain(|f| *f != folder);
+                self.watching.remove(&folder);
+                self.engine.send(Job::Unwatch(folder));
+            }
+            Command::Import(files) => self.engine.send(Job::Import(files)),
+            Command::AskAboutFolder(folder) => self.folder_question = Some(folder),
+            Command::Export(path) => self.start_export(path),
+            Command::Cancel => self.engine.send(Job::Cancel),
+            Command::Rescan => self.engine.send(Job::Rescan),
+            Command::Copy(text) => ctx.copy_text(text),
+            Command::OpenFile(path) => ctx.open_url(egui::OpenUrl::new_tab(format!("file://{}", path.display()))),
+            Command::SetPolling(polling) => {
+                self.settings.polling = polling;
+                self.engine.send(Job::SetPolling(polling));
+            }
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let shown = self.library.shown();
+        if shown.is_empty() {
+            return;
+        }
+        let current = self.selected.as_deref().and_then(|id| self.library.shown_position(id));
+        let next = match current {
+            Some(p) => p.saturating_add_signed(delta).min(shown.len() - 1),
+            None => 0,
+        };
+        self.selected = Some(self.library.rows()[shown[next]].id.clone());
+    }
+
+    fn start_export(&mut self, path: PathBuf) {
+        let data_dir = self.options.data_dir.clone();
+        let filter = self.settings.filter.clone();
+        let bom = self.settings.export_bom;
+        self.settings.export_path = path.display().to_string();
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.export.running = Some(rx);
+        self.export.last = None;
+        // Export reads the store on its own connection, off the UI thread.
+        let spawned = std::thread::Builder::new().name("rasd-export".to_string()).spawn(move || {
+            let result = (|| -> Result<usize, String> {
+                let store = Store::open(&data_dir).map_err(|e| e.to_string())?;
+                let rows = store.index().map_err(|e| e.to_string())?;
+                let mut selected = filter.apply(&rows);
+                selected.sort_by(|&a, &b| rows[b].day.cmp(&rows[a].day));
+                let export = crate::query::export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string())?;
+                crate::query::write_csv(&path, &export, &filter, crate::query::ExportOptions { bom })?;
+                Ok(export.len())
+            })();
+            let _ = tx.send(result);
+        });
+        if let Err(e) = spawned {
+            self.export.last = Some(Err(e.to_string()));
+            self.export.running = None;
+        }
+    }
+}
+
+impl eframe::App for RasdApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_events();
+        if self.progress.is_some() || self.export.running.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let commands = super::views::draw(self, ui);
+        let ctx = ui.ctx().clone();
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !self.options.test_mode {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}

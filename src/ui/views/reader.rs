@@ -1,0 +1,201 @@
+//! The reader: the opened article right to left or left to right, its evidence highlighted in
+//! the stance's colour (hover says why), a card per actor, copy paragraph / copy article with
+//! the logical text, and the original file.
+
+use std::ops::Range;
+
+use super::style::{chip, evidence_colour, stance_colour};
+use crate::analysis::{ActorFraming, Evidence, FieldKind};
+use crate::store::StoredArticle;
+use crate::text::Language;
+use crate::ui::app::{Command, RasdApp};
+use crate::ui::rich_text::{Highlight, TextCache, bidi_label, paragraph_ui};
+
+const BODY_SIZE: f32 = 17.0;
+const TITLE_SIZE: f32 = 23.0;
+
+fn highlights_in<'a>(article: &'a StoredArticle, field: FieldKind, range: &Range<usize>) -> Vec<(Highlight, Vec<(&'a ActorFraming, &'a Evidence)>)> {
+    let mut out: Vec<(Highlight, Vec<(&'a ActorFraming, &'a Evidence)>)> = Vec::new();
+    for actor in &article.actors {
+        for e in actor.evidence.iter().filter(|e| e.field == field && e.start >= range.start && e.end <= range.end) {
+            let term = e.start - range.start..e.end - range.start;
+            match out.iter_mut().find(|(h, _)| h.range == term) {
+                Some((_, list)) => list.push((actor, e)),
+                None => {
+                    let background = evidence_colour(e.stance).gamma_multiply(if e.negated { 0.15 } else { 0.45 });
+                    out.push((Highlight { range: term, background, underline: false }, vec![(actor, e)]));
+                }
+            }
+            if e.target_start >= range.start && e.target_end <= range.end {
+                let target = e.target_start - range.start..e.target_end - range.start;
+                if !out.iter().any(|(h, _)| h.range == target) {
+                    out.push((Highlight { range: target, background: egui::Color32::TRANSPARENT, underline: true }, Vec::new()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn why(actor: &ActorFraming, e: &Evidence) -> String {
+    let sign = match e.stance {
+        crate::lexicon::Stance::Legitimizing => "+",
+        crate::lexicon::Stance::Delegitimizing => "−",
+        crate::lexicon::Stance::Neutral => "±",
+    };
+    let mut notes = Vec::new();
+    if e.negated {
+        notes.push("negated: counts 0");
+    }
+    if e.distanced {
+        notes.push("distanced");
+    }
+    if e.hedged {
+        notes.push("hedged: halved");
+    }
+    let via = e.via.as_ref().map(|v| format!(" via {v}")).unwrap_or_default();
+    format!(
+        "{} → {} ({}{via}): rule {}, {:?} attachment, {} voice, {sign}{:.2}{}",
+        e.text,
+        actor.name,
+        actor.id,
+        e.rule,
+        e.attach,
+        voice_name(e.voice),
+        e.weight * e.position,
+        if notes.is_empty() { String::new() } else { format!(" — {}", notes.join(", ")) }
+    )
+}
+
+fn voice_name(voice: crate::analysis::Voice) -> &'static str {
+    match voice {
+        crate::analysis::Voice::Own => "outlet's own",
+        crate::analysis::Voice::Headline => "headline",
+        crate::analysis::Voice::Reported => "reported",
+        crate::analysis::Voice::Quoted => "quoted",
+    }
+}
+
+fn paragraph(
+    app: &mut RasdApp,
+    ui: &mut egui::Ui,
+    text: &str,
+    field: FieldKind,
+    range: Range<usize>,
+    size: f32,
+    commands: &mut Vec<Command>,
+) {
+    let Some(article) = app.opened.as_ref() else { return };
+    let rtl = article.row.language == Language::Ar;
+    let found = highlights_in(article, field, &range);
+    let highlights: Vec<Highlight> = found.iter().map(|(h, _)| h.clone()).collect();
+    let font = egui::FontId::proportional(size);
+    let drawn = paragraph_ui(ui, &mut app.text_cache, text, rtl, &font, &highlights, egui::Sense::click());
+    if let Some(byte) = drawn.hovered_byte {
+        let lines: Vec<String> = found
+            .iter()
+            .filter(|(h, list)| h.range.contains(&byte) && !list.is_empty())
+            .flat_map(|(_, list)| list.iter().map(|(a, e)| why(a, e)))
+            .collect();
+        if !lines.is_empty() {
+            drawn.response.clone().on_hover_text_at_pointer(lines.join("\n"));
+        }
+    }
+    let logical = text.to_string();
+    drawn.response.context_menu(|ui| {
+        if ui.button("Copy paragraph").clicked() {
+            commands.push(Command::Copy(logical.clone()));
+            ui.close();
+        }
+    });
+}
+
+/// The right panel.
+pub fn reader_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let Some(article) = app.opened.clone() else { return };
+    ui.horizontal(|ui| {
+        if ui.button("Copy article").on_hover_text("title and body, in reading order").clicked() {
+            commands.push(Command::Copy(format!("{}\n\n{}", article.row.title, article.body)));
+        }
+        if let Some(path) = article.paths.first() {
+            if ui.button("Open file").on_hover_text(path).clicked() {
+                commands.push(Command::OpenFile(path.into()));
+            }
+        }
+        if ui.button("Close").clicked() {
+            app.opened = None;
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let title = article.row.title.clone();
+        let title_range = 0..title.len();
+        paragraph(app, ui, &title, FieldKind::Title, title_range, TITLE_SIZE, commands);
+        meta_ui(&article, ui, &mut app.text_cache);
+        ui.separator();
+        for actor in &article.actors {
+            card_ui(actor, ui, &mut app.text_cache);
+        }
+        ui.separator();
+        let mut offset = 0;
+        for line in article.body.split('\n') {
+            let range = offset..offset + line.len();
+            offset = range.end + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            paragraph(app, ui, line, FieldKind::Body, range, BODY_SIZE, commands);
+            ui.add_space(6.0);
+        }
+        if !article.keywords.is_empty() || !article.related.is_empty() {
+            ui.separator();
+            ui.weak("Keywords and related headlines (not part of the article):");
+            let rtl = article.row.language == Language::Ar;
+            let font = egui::FontId::proportional(14.0);
+            for line in article.keywords.iter().chain(&article.related) {
+                paragraph_ui(ui, &mut app.text_cache, line, rtl, &font, &[], egui::Sense::hover());
+            }
+        }
+    });
+}
+
+fn meta_ui(article: &StoredArticle, ui: &mut egui::Ui, cache: &mut TextCache) {
+    let row = &article.row;
+    let font = egui::FontId::proportional(14.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(row.published.as_deref().unwrap_or("no date")).strong());
+        if let Some(printed) = &article.published_text {
+            ui.weak("printed:");
+            bidi_label(ui, cache, printed, &font);
+        }
+        ui.weak("·");
+        bidi_label(ui, cache, if row.source.is_empty() { "no outlet" } else { &row.source }, &font);
+        ui.weak(format!("· {}", row.language.code()));
+    });
+    for path in &article.paths {
+        ui.weak(path);
+    }
+}
+
+fn card_ui(actor: &ActorFraming, ui: &mut egui::Ui, cache: &mut TextCache) {
+    let font = egui::FontId::proportional(15.0);
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            bidi_label(ui, cache, &actor.name, &font);
+            ui.weak(format!("{} · {}", actor.id, actor.side.as_deref().unwrap_or("no side")));
+            chip(ui, actor.stance.as_str(), stance_colour(actor.stance)).on_hover_text("stance of the outlet's own voice");
+            ui.label(format!("score {:+.2} · confidence {:.0}% · {} mentions", actor.score, actor.confidence * 100.0, actor.mentions));
+        });
+        let quoted: Vec<&Evidence> = actor.evidence.iter().filter(|e| !e.voice.is_outlet()).collect();
+        if quoted.is_empty() {
+            return;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Quoted sources:");
+            chip(ui, actor.quoted_stance.as_str(), stance_colour(actor.quoted_stance));
+            for e in quoted {
+                bidi_label(ui, cache, &e.text, &font).on_hover_text(format!("{} · {}", e.rule, voice_name(e.voice)));
+            }
+        });
+    });
+}
