@@ -15,6 +15,6 @@ pub use batch::{Outcome, process};
 pub use files::{collect_files, is_readable_path};
 pub use import::import_into;
 pub use ingest::{AnalysedArticle, FileError, MAX_FILE_BYTES, ingest_bytes, ingest_file};
-pub use samples::fill_inbox;
 pub use paths::{APP_ID, default_data_dir, inbox_of};
+pub use samples::fill_inbox;
 pub use worker::{Engine, EngineConfig, Event, Job, WatchMode};

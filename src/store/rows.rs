@@ -148,8 +148,8 @@ pub fn days_since_epoch(date: chrono::NaiveDate) -> i32 {
 
 pub fn article_ids_of(tx: &Transaction<'_>, path: &str) -> rusqlite::Result<Vec<String>> {
     let mut statement = tx.prepare("SELECT article_id FROM files WHERE path = ?1")?;
-    let ids = statement.query_map(params![path], |r| r.get(0))?.collect();
-    ids
+
+    statement.query_map(params![path], |r| r.get(0))?.collect()
 }
 
 /// Delete the articles among `ids` that no file refers to any more; return their ids.

@@ -123,10 +123,10 @@ impl RasdApp {
         let first_run = !settings.watched.contains(&inbox) && !settings.welcomed;
         if first_run {
             settings.watched.insert(0, inbox.clone());
-            if !options.test_mode {
-                if let Err(e) = fill_inbox(&inbox) {
-                    eprintln!("rasd: cannot fill the sample inbox {}: {e}", inbox.display());
-                }
+            if !options.test_mode
+                && let Err(e) = fill_inbox(&inbox)
+            {
+                eprintln!("rasd: cannot fill the sample inbox {}: {e}", inbox.display());
             }
         }
         for folder in &options.folders {
@@ -144,7 +144,12 @@ impl RasdApp {
         };
         let ctx = cc.egui_ctx.clone();
         let engine = Engine::start(
-            EngineConfig { data_dir: options.data_dir.clone(), inbox: inbox.clone(), lexicon: lexicon.clone(), polling: settings.polling },
+            EngineConfig {
+                data_dir: options.data_dir.clone(),
+                inbox: inbox.clone(),
+                lexicon: lexicon.clone(),
+                polling: settings.polling,
+            },
             move || ctx.request_repaint(),
         );
         for folder in &settings.watched {
@@ -204,6 +209,50 @@ impl RasdApp {
     #[must_use]
     pub fn shown_titles(&self) -> Vec<String> {
         self.library.shown().iter().map(|&i| self.library.rows()[i].title.clone()).collect()
+    }
+
+    /// The title of the article open in the reader.
+    #[must_use]
+    pub fn opened_title(&self) -> Option<&str> {
+        self.opened.as_ref().map(|a| a.row.title.as_str())
+    }
+
+    /// How many pieces of evidence the open article has.
+    #[must_use]
+    pub fn opened_evidence(&self) -> usize {
+        self.opened.as_ref().map_or(0, |a| a.actors.iter().map(|x| x.evidence.len()).sum())
+    }
+
+    /// Article counts per series over the whole timeline, as the chart stacks them.
+    #[must_use]
+    pub fn chart_totals(&self) -> Vec<(String, usize)> {
+        let (_, buckets) = crate::query::timeline(self.library.rows(), self.library.shown(), &self.settings.filter);
+        let mut totals: Vec<(String, usize)> = Vec::new();
+        for (series, count) in buckets.iter().flat_map(|b| b.counts.iter()) {
+            let name = match series {
+                crate::query::Series::Stance(s) => s.as_str().to_string(),
+                crate::query::Series::Side(side) => side.clone(),
+                crate::query::Series::NoActor => "no actor".to_string(),
+            };
+            match totals.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += count,
+                None => totals.push((name, *count)),
+            }
+        }
+        totals.sort();
+        totals
+    }
+
+    /// The result of the last export, once it finished.
+    #[must_use]
+    pub fn last_export(&self) -> Option<&Result<(PathBuf, usize), String>> {
+        self.export.last.as_ref()
+    }
+
+    /// Files that could not be read, with the reason.
+    #[must_use]
+    pub fn failures(&self) -> &BTreeMap<PathBuf, String> {
+        &self.failures
     }
 
     /// The current filter.
@@ -271,28 +320,28 @@ impl RasdApp {
     }
 
     fn poll_background(&mut self) {
-        if let Some(rx) = &self.export.running {
-            if let Ok(result) = rx.try_recv() {
-                let path = PathBuf::from(&self.settings.export_path);
-                self.export.last = Some(result.map(|rows| (path, rows)));
-                self.export.running = None;
-            }
+        if let Some(rx) = &self.export.running
+            && let Ok(result) = rx.try_recv()
+        {
+            let path = PathBuf::from(&self.settings.export_path);
+            self.export.last = Some(result.map(|rows| (path, rows)));
+            self.export.running = None;
         }
-        if let Some(rx) = &self.export.dialog {
-            if let Ok(choice) = rx.try_recv() {
-                if let Some(path) = choice {
-                    self.settings.export_path = path.display().to_string();
-                }
-                self.export.dialog = None;
+        if let Some(rx) = &self.export.dialog
+            && let Ok(choice) = rx.try_recv()
+        {
+            if let Some(path) = choice {
+                self.settings.export_path = path.display().to_string();
             }
+            self.export.dialog = None;
         }
-        if let Some(rx) = &self.folder_dialog {
-            if let Ok(choice) = rx.try_recv() {
-                if let Some(path) = choice {
-                    self.watch_path_text = path.display().to_string();
-                }
-                self.folder_dialog = None;
+        if let Some(rx) = &self.folder_dialog
+            && let Ok(choice) = rx.try_recv()
+        {
+            if let Some(path) = choice {
+                self.watch_path_text = path.display().to_string();
             }
+            self.folder_dialog = None;
         }
     }
 

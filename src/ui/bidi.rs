@@ -131,10 +131,10 @@ impl Analysed<'_> {
     pub fn display_text<'p>(&self, paragraph: &'p str, token: &Token) -> std::borrow::Cow<'p, str> {
         let text = &paragraph[token.range.clone()];
         let mut chars = text.chars();
-        if let (Some(c), None, true) = (chars.next(), chars.next(), token.level.is_rtl()) {
-            if let Some(m) = mirror(c) {
-                return std::borrow::Cow::Owned(m.to_string());
-            }
+        if let (Some(c), None, true) = (chars.next(), chars.next(), token.level.is_rtl())
+            && let Some(m) = mirror(c)
+        {
+            return std::borrow::Cow::Owned(m.to_string());
         }
         std::borrow::Cow::Borrowed(text)
     }

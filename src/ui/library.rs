@@ -74,9 +74,15 @@ impl Library {
         let mut shown = self.filter.apply(&self.rows);
         let rows = &self.rows;
         match self.sort {
-            SortBy::DateDescending => shown.sort_by(|&a, &b| rows[b].day.cmp(&rows[a].day).then_with(|| rows[b].published.cmp(&rows[a].published))),
-            SortBy::DateAscending => shown.sort_by(|&a, &b| rows[a].day.cmp(&rows[b].day).then_with(|| rows[a].published.cmp(&rows[b].published))),
-            SortBy::Outlet => shown.sort_by(|&a, &b| rows[a].source.cmp(&rows[b].source).then_with(|| rows[b].day.cmp(&rows[a].day))),
+            SortBy::DateDescending => shown.sort_by(|&a, &b| {
+                rows[b].day.cmp(&rows[a].day).then_with(|| rows[b].published.cmp(&rows[a].published))
+            }),
+            SortBy::DateAscending => shown.sort_by(|&a, &b| {
+                rows[a].day.cmp(&rows[b].day).then_with(|| rows[a].published.cmp(&rows[b].published))
+            }),
+            SortBy::Outlet => {
+                shown.sort_by(|&a, &b| rows[a].source.cmp(&rows[b].source).then_with(|| rows[b].day.cmp(&rows[a].day)))
+            }
         }
         self.shown = shown;
     }

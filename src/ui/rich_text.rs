@@ -35,6 +35,17 @@ pub struct Laid {
     rtl: bool,
 }
 
+/// How a paragraph looks: font, colour, direction.
+#[derive(Clone, Copy)]
+pub struct Look<'f> {
+    /// The font.
+    pub font: &'f FontId,
+    /// Text colour.
+    pub color: Color32,
+    /// Right to left.
+    pub rtl: bool,
+}
+
 /// Cache of laid-out paragraphs (egui drops galleys not drawn in a frame; this keeps ours).
 #[derive(Default)]
 pub struct TextCache {
@@ -45,10 +56,11 @@ const MAX_CACHED: usize = 4096;
 /// Space kept free at the right of a paragraph for a floating scroll bar.
 const SCROLL_BAR_ROOM: f32 = 12.0;
 
-fn key_of(text: &str, width: f32, size: f32, highlights: &[Highlight]) -> (u64, u32, u32, usize) {
+fn key_of(text: &str, width: f32, size: f32, rtl: bool, highlights: &[Highlight]) -> (u64, u32, u32, usize) {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
+    rtl.hash(&mut hasher);
     for h in highlights {
         h.range.hash(&mut hasher);
         h.background.to_array().hash(&mut hasher);
@@ -59,15 +71,15 @@ fn key_of(text: &str, width: f32, size: f32, highlights: &[Highlight]) -> (u64, 
 
 impl TextCache {
     /// Lay out `text` (one paragraph) for `width`, or take it from the cache.
-    pub fn layout(&mut self, ui: &Ui, text: &str, rtl: bool, font: &FontId, color: Color32, width: f32, highlights: &[Highlight]) -> Arc<Laid> {
-        let key = key_of(text, width.floor(), font.size, highlights);
+    pub fn layout(&mut self, ui: &Ui, text: &str, look: Look<'_>, width: f32, highlights: &[Highlight]) -> Arc<Laid> {
+        let key = key_of(text, width.floor(), look.font.size, look.rtl, highlights);
         if let Some(laid) = self.entries.get(&key) {
             return laid.clone();
         }
         if self.entries.len() > MAX_CACHED {
             self.entries.clear();
         }
-        let laid = Arc::new(lay_out(ui, text, rtl, font, color, width, highlights));
+        let laid = Arc::new(lay_out(ui, text, look, width, highlights));
         self.entries.insert(key, laid.clone());
         laid
     }
@@ -86,7 +98,8 @@ fn format_for(font: &FontId, color: Color32, range: &Range<usize>, highlights: &
     format
 }
 
-fn lay_out(ui: &Ui, text: &str, rtl: bool, font: &FontId, color: Color32, width: f32, highlights: &[Highlight]) -> Laid {
+fn lay_out(ui: &Ui, text: &str, look: Look<'_>, width: f32, highlights: &[Highlight]) -> Laid {
+    let Look { font, color, rtl } = look;
     let analysed = analyse(text, rtl);
     let mut widths: HashMap<Range<usize>, f32> = HashMap::new();
     let mut measure = |range: &Range<usize>, shown: &str| -> f32 {
@@ -98,7 +111,8 @@ fn lay_out(ui: &Ui, text: &str, rtl: bool, font: &FontId, color: Color32, width:
         let shown = analysed.display_text(text, t);
         measure(&t.range, &shown)
     });
-    let line_height = font.size * if rtl || text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) { 1.7 } else { 1.35 };
+    let line_height =
+        font.size * if rtl || text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)) { 1.7 } else { 1.35 };
     let lines = lines
         .into_iter()
         .map(|line| {
@@ -160,7 +174,8 @@ impl Laid {
             if local.y < 0.0 || local.y > self.line_height || local.x < 0.0 || local.x > line.galley.size().x {
                 continue;
             }
-            hovered = line.extents.iter().find(|(from, to, _)| local.x >= *from && local.x <= *to).map(|(_, _, r)| r.start);
+            hovered =
+                line.extents.iter().find(|(from, to, _)| local.x >= *from && local.x <= *to).map(|(_, _, r)| r.start);
         }
         hovered
     }
@@ -180,7 +195,7 @@ pub fn paragraph_ui(
     // Leave room for a scroll bar floating over the right edge.
     let width = (full - SCROLL_BAR_ROOM).max(40.0);
     let color = ui.visuals().text_color();
-    let laid = cache.layout(ui, text, rtl, font, color, width, highlights);
+    let laid = cache.layout(ui, text, Look { font, color, rtl }, width, highlights);
     let (full_rect, response) = ui.allocate_exact_size(Vec2::new(full, laid.height()), sense);
     let rect = Rect::from_min_size(full_rect.min, Vec2::new(width, full_rect.height()));
     let logical = text.to_string();
@@ -190,41 +205,33 @@ pub fn paragraph_ui(
     ParagraphResponse { response, hovered_byte }
 }
 
-/// One line of text (a list cell): laid out without wrapping, right-aligned when right to left,
-/// clipped to the space given.
-pub fn single_line_ui(ui: &mut Ui, cache: &mut TextCache, text: &str, rtl: bool, font: &FontId) -> egui::Response {
-    let width = ui.available_width().max(20.0);
+/// One line of text without wrapping: a list cell (`fill`: takes the whole width, clipped,
+/// right-aligned when right to left) or an inline label (takes only the width it needs).
+fn line_ui(ui: &mut Ui, cache: &mut TextCache, text: &str, rtl: bool, font: &FontId, fill: bool) -> egui::Response {
     let color = ui.visuals().text_color();
-    let laid = cache.layout(ui, text, rtl, font, color, f32::INFINITY, &[]);
+    let laid = cache.layout(ui, text, Look { font, color, rtl }, f32::INFINITY, &[]);
+    let width = if fill { ui.available_width().max(20.0) } else { laid.width() };
     let height = font.size * 1.5;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     let logical = text.to_string();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, logical.clone()));
-    if ui.is_rect_visible(rect) {
-        if let Some(line) = laid.lines.first() {
-            let y = rect.top() + (height - line.galley.size().y) / 2.0;
-            let x = if rtl { rect.right() - line.galley.size().x } else { rect.left() };
-            ui.painter_at(rect).galley(Pos2::new(x, y), line.galley.clone(), Color32::PLACEHOLDER);
-        }
+    if ui.is_rect_visible(rect)
+        && let Some(line) = laid.lines.first()
+    {
+        let y = rect.top() + (height - line.galley.size().y) / 2.0;
+        let x = if rtl && fill { rect.right() - line.galley.size().x } else { rect.left() };
+        ui.painter_at(rect.expand(1.0)).galley(Pos2::new(x, y), line.galley.clone(), Color32::PLACEHOLDER);
     }
     response
 }
 
-/// A short piece of text inline (a name, an outlet, a date as printed) in its own direction,
-/// taking only the width it needs.
+/// A list cell: one line, clipped, right-aligned when right to left.
+pub fn single_line_ui(ui: &mut Ui, cache: &mut TextCache, text: &str, rtl: bool, font: &FontId) -> egui::Response {
+    line_ui(ui, cache, text, rtl, font, true)
+}
+
+/// A short piece of text inline (a name, an outlet, a date as printed) in its own direction.
 pub fn bidi_label(ui: &mut Ui, cache: &mut TextCache, text: &str, font: &FontId) -> egui::Response {
     let rtl = crate::text::detect_language(text) == crate::text::Language::Ar;
-    let color = ui.visuals().text_color();
-    let laid = cache.layout(ui, text, rtl, font, color, f32::INFINITY, &[]);
-    let size = Vec2::new(laid.width(), font.size * 1.5);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    let logical = text.to_string();
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, logical.clone()));
-    if ui.is_rect_visible(rect) {
-        if let Some(line) = laid.lines.first() {
-            let y = rect.top() + (size.y - line.galley.size().y) / 2.0;
-            ui.painter_at(rect.expand(1.0)).galley(Pos2::new(rect.left(), y), line.galley.clone(), Color32::PLACEHOLDER);
-        }
-    }
-    response
+    line_ui(ui, cache, text, rtl, font, false)
 }

@@ -16,7 +16,11 @@ fn spawn_dialog(save: bool, start: Option<PathBuf>) -> Receiver<Option<PathBuf>>
             Some(dir) => dialog.set_directory(dir),
             None => dialog,
         };
-        let choice = if save { dialog.add_filter("CSV", &["csv"]).set_file_name("rasd-export.csv").save_file() } else { dialog.pick_folder() };
+        let choice = if save {
+            dialog.add_filter("CSV", &["csv"]).set_file_name("rasd-export.csv").save_file()
+        } else {
+            dialog.pick_folder()
+        };
         let _ = tx.send(choice);
     });
     if spawned.is_err() {
@@ -41,22 +45,25 @@ fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command
         return;
     }
     let mut open = true;
-    egui::Window::new("Welcome to Rasd · رصد").collapsible(false).open(&mut open).default_width(460.0).show(ctx, |ui| {
-        ui.label("Rasd shows how each article frames each side of a conflict, with the evidence.");
-        ui.label(format!("Your inbox {} is watched; sample articles are on the timeline.", app.inbox.display()));
-        ui.add_space(6.0);
-        ui.strong("Next steps");
-        if ui.button("1. Watch a folder of articles…").clicked() {
-            app.watch_window = true;
-        }
-        ui.label("2. Drop article files on this window to import them.");
-        if ui.button("3. Export the filtered rows to CSV…").clicked() {
-            app.export.open = true;
-        }
-        if ui.button("Start").clicked() {
-            app.settings.welcomed = true;
-        }
-    });
+    egui::Window::new("Welcome to Rasd · رصد").collapsible(false).open(&mut open).default_width(460.0).show(
+        ctx,
+        |ui| {
+            ui.label("Rasd shows how each article frames each side of a conflict, with the evidence.");
+            ui.label(format!("Your inbox {} is watched; sample articles are on the timeline.", app.inbox.display()));
+            ui.add_space(6.0);
+            ui.strong("Next steps");
+            if ui.button("1. Watch a folder of articles…").clicked() {
+                app.watch_window = true;
+            }
+            ui.label("2. Drop article files on this window to import them.");
+            if ui.button("3. Export the filtered rows to CSV…").clicked() {
+                app.export.open = true;
+            }
+            if ui.button("Start").clicked() {
+                app.settings.welcomed = true;
+            }
+        },
+    );
     if !open {
         app.settings.welcomed = true;
     }
@@ -104,7 +111,10 @@ fn export_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>
     let mut open = true;
     egui::Window::new("Export CSV").collapsible(false).open(&mut open).show(ctx, |ui| {
         let (_, shown) = app.counts();
-        ui.label(format!("Writes the {shown} articles the filters show, one row per article and actor ({}).", app.settings.filter.describe()));
+        ui.label(format!(
+            "Writes the {shown} articles the filters show, one row per article and actor ({}).",
+            app.settings.filter.describe()
+        ));
         let label = ui.label("CSV file");
         ui.text_edit_singleline(&mut app.settings.export_path).labelled_by(label.id);
         ui.checkbox(&mut app.settings.export_bom, "Byte-order mark (Excel needs it for Arabic)");
@@ -126,7 +136,11 @@ fn export_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>
         }
         match &app.export.last {
             Some(Ok((path, rows))) => {
-                ui.label(format!("Wrote {rows} rows to {} (filters in {}.filters.json).", path.display(), path.display()));
+                ui.label(format!(
+                    "Wrote {rows} rows to {} (filters in {}.filters.json).",
+                    path.display(),
+                    path.display()
+                ));
             }
             Some(Err(e)) => {
                 ui.colored_label(egui::Color32::RED, format!("Export failed: {e}"));
@@ -196,7 +210,13 @@ pub fn drop_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Comman
         let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
         let rect = ctx.content_rect();
         painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
-        painter.text(rect.center(), egui::Align2::CENTER_CENTER, message, egui::FontId::proportional(22.0), egui::Color32::WHITE);
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            message,
+            egui::FontId::proportional(22.0),
+            egui::Color32::WHITE,
+        );
     }
     let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
     if dropped.is_empty() {

@@ -56,8 +56,11 @@ fn actor_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
         filter.actor = None;
     }
     let lexicon = app.lexicon.clone();
-    let mut sides: Vec<(Option<&str>, String)> =
-        lexicon.sides.iter().map(|(id, names)| (Some(id.as_str()), names.get("en").cloned().unwrap_or_else(|| id.clone()))).collect();
+    let mut sides: Vec<(Option<&str>, String)> = lexicon
+        .sides
+        .iter()
+        .map(|(id, names)| (Some(id.as_str()), names.get("en").cloned().unwrap_or_else(|| id.clone())))
+        .collect();
     sides.push((None, "No side".to_string()));
     for (side, side_name) in sides {
         let actors: Vec<_> = lexicon
@@ -77,7 +80,11 @@ fn actor_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
         egui::CollapsingHeader::new(side_name).id_salt(("side", side)).open(open.then_some(true)).show(ui, |ui| {
             if let Some(side) = side {
                 let chosen = filter.side.as_deref() == Some(side);
-                if ui.selectable_label(chosen, "Whole side").on_hover_text("articles naming any actor of this side").clicked() {
+                if ui
+                    .selectable_label(chosen, "Whole side")
+                    .on_hover_text("articles naming any actor of this side")
+                    .clicked()
+                {
                     filter.side = if chosen { None } else { Some(side.to_string()) };
                     filter.actor = None;
                 }
@@ -112,17 +119,24 @@ fn stance_ui(ui: &mut egui::Ui, filter: &mut Filter) {
 }
 
 fn outlet_language_ui(app: &RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
-    egui::ComboBox::from_label("Outlet").selected_text(filter.outlet.clone().unwrap_or_else(|| "any".to_string())).show_ui(ui, |ui| {
-        ui.selectable_value(&mut filter.outlet, None, "any");
-        for (outlet, count) in app.library.outlets() {
-            let name = if outlet.is_empty() { "(no outlet)" } else { outlet.as_str() };
-            ui.selectable_value(&mut filter.outlet, Some(outlet.clone()), format!("{name} ({count})"));
-        }
-    });
-    egui::ComboBox::from_label("Language").selected_text(filter.language.map_or("any", Language::code)).show_ui(ui, |ui| {
+    egui::ComboBox::from_label("Outlet")
+        .selected_text(filter.outlet.clone().unwrap_or_else(|| "any".to_string()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.outlet, None, "any");
+            for (outlet, count) in app.library.outlets() {
+                let name = if outlet.is_empty() { "(no outlet)" } else { outlet.as_str() };
+                ui.selectable_value(&mut filter.outlet, Some(outlet.clone()), format!("{name} ({count})"));
+            }
+        });
+    let name = |l: Language| match l {
+        Language::Ar => "Arabic (ar)",
+        Language::En => "English (en)",
+        Language::Other => "other",
+    };
+    egui::ComboBox::from_label("Language").selected_text(filter.language.map_or("any", name)).show_ui(ui, |ui| {
         ui.selectable_value(&mut filter.language, None, "any");
         for language in [Language::Ar, Language::En, Language::Other] {
-            ui.selectable_value(&mut filter.language, Some(language), language.code());
+            ui.selectable_value(&mut filter.language, Some(language), name(language));
         }
     });
 }
@@ -165,7 +179,8 @@ pub fn chips_ui(app: &RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             }
         };
         if let Some(actor) = &filter.actor {
-            let name = app.lexicon.actor_index(actor).map_or(actor.clone(), |i| app.lexicon.actors[i].name("en").to_string());
+            let name =
+                app.lexicon.actor_index(actor).map_or(actor.clone(), |i| app.lexicon.actors[i].name("en").to_string());
             chip(format!("actor: {name}"), &|f| f.actor = None);
         }
         if let Some(side) = &filter.side {
@@ -181,7 +196,11 @@ pub fn chips_ui(app: &RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
             chip(format!("language: {}", language.code()), &|f| f.language = None);
         }
         if filter.from.is_some() || filter.to.is_some() {
-            let span = format!("{} – {}", filter.from.map(|d| d.to_string()).unwrap_or_default(), filter.to.map(|d| d.to_string()).unwrap_or_default());
+            let span = format!(
+                "{} – {}",
+                filter.from.map(|d| d.to_string()).unwrap_or_default(),
+                filter.to.map(|d| d.to_string()).unwrap_or_default()
+            );
             chip(format!("dates: {span}"), &|f| {
                 f.from = None;
                 f.to = None;

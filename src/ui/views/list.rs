@@ -46,11 +46,16 @@ pub fn list_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>
                     SortBy::Outlet => "Date",
                 };
                 if ui.button(label).on_hover_text("sort by date").clicked() {
-                    app.settings.sort = if sort == SortBy::DateDescending { SortBy::DateAscending } else { SortBy::DateDescending };
+                    app.settings.sort =
+                        if sort == SortBy::DateDescending { SortBy::DateAscending } else { SortBy::DateDescending };
                 }
             });
             header.col(|ui| {
-                if ui.button(if sort == SortBy::Outlet { "Outlet (A–Z)" } else { "Outlet" }).on_hover_text("sort by outlet").clicked() {
+                if ui
+                    .button(if sort == SortBy::Outlet { "Outlet (A–Z)" } else { "Outlet" })
+                    .on_hover_text("sort by outlet")
+                    .clicked()
+                {
                     app.settings.sort = SortBy::Outlet;
                 }
             });

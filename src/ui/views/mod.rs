@@ -11,8 +11,6 @@ mod timeline;
 
 use super::app::{Command, RasdApp};
 
-
-
 /// Draw the whole window and return what the user asked for.
 pub fn draw(app: &mut RasdApp, ui: &mut egui::Ui) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -23,7 +21,10 @@ pub fn draw(app: &mut RasdApp, ui: &mut egui::Ui) -> Vec<Command> {
     });
     if app.opened.is_some() {
         let width = (ui.available_width() * 0.45).max(360.0);
-        egui::Panel::right("reader").resizable(true).default_size(width).show(ui, |ui| reader::reader_ui(app, ui, &mut commands));
+        egui::Panel::right("reader")
+            .resizable(true)
+            .default_size(width)
+            .show(ui, |ui| reader::reader_ui(app, ui, &mut commands));
     }
     egui::CentralPanel::default().show(ui, |ui| {
         filters::chips_ui(app, ui, &mut commands);
@@ -41,16 +42,16 @@ fn keyboard(ctx: &egui::Context, commands: &mut Vec<Command>, app: &RasdApp) {
     if ctx.memory(|m| m.focused().is_some()) {
         return;
     }
-    let (down, up, enter) = ctx.input(|i| (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter)));
+    let (down, up, enter) = ctx.input(|i| {
+        (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter))
+    });
     if down {
         commands.push(Command::MoveSelection(1));
     }
     if up {
         commands.push(Command::MoveSelection(-1));
     }
-    if enter {
-        if let Some(id) = &app.selected {
-            commands.push(Command::Open(id.clone()));
-        }
+    if enter && let Some(id) = &app.selected {
+        commands.push(Command::Open(id.clone()));
     }
 }

@@ -14,7 +14,11 @@ use crate::ui::rich_text::{Highlight, TextCache, bidi_label, paragraph_ui};
 const BODY_SIZE: f32 = 17.0;
 const TITLE_SIZE: f32 = 23.0;
 
-fn highlights_in<'a>(article: &'a StoredArticle, field: FieldKind, range: &Range<usize>) -> Vec<(Highlight, Vec<(&'a ActorFraming, &'a Evidence)>)> {
+fn highlights_in<'a>(
+    article: &'a StoredArticle,
+    field: FieldKind,
+    range: &Range<usize>,
+) -> Vec<(Highlight, Vec<(&'a ActorFraming, &'a Evidence)>)> {
     let mut out: Vec<(Highlight, Vec<(&'a ActorFraming, &'a Evidence)>)> = Vec::new();
     for actor in &article.actors {
         for e in actor.evidence.iter().filter(|e| e.field == field && e.start >= range.start && e.end <= range.end) {
@@ -29,7 +33,10 @@ fn highlights_in<'a>(article: &'a StoredArticle, field: FieldKind, range: &Range
             if e.target_start >= range.start && e.target_end <= range.end {
                 let target = e.target_start - range.start..e.target_end - range.start;
                 if !out.iter().any(|(h, _)| h.range == target) {
-                    out.push((Highlight { range: target, background: egui::Color32::TRANSPARENT, underline: true }, Vec::new()));
+                    out.push((
+                        Highlight { range: target, background: egui::Color32::TRANSPARENT, underline: true },
+                        Vec::new(),
+                    ));
                 }
             }
         }
@@ -117,10 +124,10 @@ pub fn reader_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         if ui.button("Copy article").on_hover_text("title and body, in reading order").clicked() {
             commands.push(Command::Copy(format!("{}\n\n{}", article.row.title, article.body)));
         }
-        if let Some(path) = article.paths.first() {
-            if ui.button("Open file").on_hover_text(path).clicked() {
-                commands.push(Command::OpenFile(path.into()));
-            }
+        if let Some(path) = article.paths.first()
+            && ui.button("Open file").on_hover_text(path).clicked()
+        {
+            commands.push(Command::OpenFile(path.into()));
         }
         if ui.button("Close").clicked() {
             app.opened = None;
@@ -183,8 +190,14 @@ fn card_ui(actor: &ActorFraming, ui: &mut egui::Ui, cache: &mut TextCache) {
         ui.horizontal_wrapped(|ui| {
             bidi_label(ui, cache, &actor.name, &font);
             ui.weak(format!("{} · {}", actor.id, actor.side.as_deref().unwrap_or("no side")));
-            chip(ui, actor.stance.as_str(), stance_colour(actor.stance)).on_hover_text("stance of the outlet's own voice");
-            ui.label(format!("score {:+.2} · confidence {:.0}% · {} mentions", actor.score, actor.confidence * 100.0, actor.mentions));
+            chip(ui, actor.stance.as_str(), stance_colour(actor.stance))
+                .on_hover_text("stance of the outlet's own voice");
+            ui.label(format!(
+                "score {:+.2} · confidence {:.0}% · {} mentions",
+                actor.score,
+                actor.confidence * 100.0,
+                actor.mentions
+            ));
         });
         let quoted: Vec<&Evidence> = actor.evidence.iter().filter(|e| !e.voice.is_outlet()).collect();
         if quoted.is_empty() {

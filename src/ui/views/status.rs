@@ -40,7 +40,8 @@ pub fn status_bar_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Co
                 WatchMode::Native => "watching",
                 WatchMode::Polling(_) => "polling",
             };
-            let name = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let name =
+                root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
             ui.label(format!("{how} {name}")).on_hover_text(root.display().to_string());
             if ui.small_button("×").on_hover_text(format!("stop watching {}", root.display())).clicked() {
                 commands.push(Command::Unwatch(root));
@@ -51,7 +52,11 @@ pub fn status_bar_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Co
             let fraction = p.done as f32 / p.total.max(1) as f32;
             let rate = p.done as f64 / p.seconds.max(0.001);
             let left = if rate > 0.0 { (p.total - p.done) as f64 / rate } else { 0.0 };
-            ui.add(egui::ProgressBar::new(fraction).desired_width(180.0).text(format!("{}/{} · {rate:.0}/s · {left:.0} s left", p.done, p.total)));
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(180.0)
+                    .text(format!("{}/{} · {rate:.0}/s · {left:.0} s left", p.done, p.total)),
+            );
             if ui.button("Cancel").clicked() {
                 commands.push(Command::Cancel);
             }

@@ -21,7 +21,11 @@ fn day_number(date: chrono::NaiveDate) -> f64 {
 
 fn date_of(x: f64) -> chrono::NaiveDate {
     let days = x.round() as i64;
-    if days >= 0 { epoch() + chrono::Days::new(days.unsigned_abs()) } else { epoch() - chrono::Days::new(days.unsigned_abs()) }
+    if days >= 0 {
+        epoch() + chrono::Days::new(days.unsigned_abs())
+    } else {
+        epoch() - chrono::Days::new(days.unsigned_abs())
+    }
 }
 
 fn series_name(series: &Series) -> String {
@@ -108,14 +112,14 @@ pub fn timeline_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comm
     if r.drag_started() {
         app.drag_from_day = pointer_x;
     }
-    if r.drag_stopped() {
-        if let (Some(from), Some(to)) = (app.drag_from_day.take(), pointer_x) {
-            let (a, b) = if from <= to { (from, to) } else { (to, from) };
-            let mut f = filter;
-            f.from = Some(date_of(a.floor()));
-            f.to = Some(date_of(b.floor()));
-            commands.push(Command::SetFilter(f));
-        }
+    if r.drag_stopped()
+        && let (Some(from), Some(to)) = (app.drag_from_day.take(), pointer_x)
+    {
+        let (a, b) = if from <= to { (from, to) } else { (to, from) };
+        let mut f = filter;
+        f.from = Some(date_of(a.floor()));
+        f.to = Some(date_of(b.floor()));
+        commands.push(Command::SetFilter(f));
     }
 }
 

@@ -1,0 +1,197 @@
+//! The real app in egui_kittest (no rendering): a temporary data folder and inbox, the real
+//! engine on its own thread, and the widgets found by their labels as a screen reader would.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rasd::ui::{AppOptions, RasdApp};
+
+struct App {
+    harness: Harness<'static, RasdApp>,
+    dir: tempfile::TempDir,
+}
+
+fn app(with_samples: bool) -> App {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data_dir = dir.path().join("data");
+    if with_samples {
+        rasd::engine::fill_inbox(&rasd::engine::inbox_of(&data_dir)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let options = AppOptions { data_dir, folders: Vec::new(), files: Vec::new(), test_mode: true };
+    let harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| RasdApp::new(cc, options));
+    App { harness, dir }
+}
+
+impl App {
+    fn inbox(&self) -> PathBuf {
+        self.dir.path().join("data").join("inbox")
+    }
+
+    /// Step the app until `done` holds, failing with what was awaited after `deadline`.
+    fn wait_for(&mut self, what: &str, deadline: Duration, done: impl Fn(&RasdApp) -> bool) -> Duration {
+        let start = Instant::now();
+        loop {
+            self.harness.step();
+            if done(self.harness.state()) {
+                return start.elapsed();
+            }
+            let state = self.harness.state();
+            assert!(
+                start.elapsed() < deadline,
+                "waited {deadline:?} for {what}; counts {:?}, titles {:?}, failures {:?}",
+                state.counts(),
+                state.shown_titles(),
+                state.failures()
+            );
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    fn settle(&mut self) {
+        for _ in 0..4 {
+            self.harness.step();
+        }
+    }
+
+    fn close_welcome(&mut self) {
+        self.harness.get_by_label("Start").click();
+        self.settle();
+    }
+}
+
+const ARTICLE: &str = "ميليشيا حفتر تقصف أحياء طرابلس\n\nالأحد 5 أبريل 2020 09:15 ص\n\nقصفت ميليشيا \"حفتر\" أحياء في جنوب العاصمة الليبية.\n\nالمصدر | وكالة الرصد\n";
+
+#[test]
+fn an_empty_inbox_explains_itself_and_welcomes() {
+    let mut app = app(false);
+    app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
+    app.settle();
+    app.harness.get_by_label("No articles yet");
+    app.harness.get_by_label("Drop article files (.txt, .md, TREC <DOC> files) on this window to import them.");
+    app.harness.get_by_label("Welcome to Rasd · رصد");
+    app.harness.get_by_label("1. Watch a folder of articles…");
+    app.close_welcome();
+    assert!(app.harness.query_by_label("Welcome to Rasd · رصد").is_none());
+}
+
+#[test]
+fn a_file_written_into_the_watched_folder_appears_within_a_second() {
+    let mut app = app(false);
+    app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
+    app.close_welcome();
+    let inbox = app.inbox();
+    std::fs::write(inbox.join("new.txt"), ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+    let took = app.wait_for("the new file in the list", Duration::from_secs(1), |a| a.counts().1 == 1);
+    eprintln!("written file listed after {took:?}");
+    app.settle();
+    app.harness.get_by_label("ميليشيا حفتر تقصف أحياء طرابلس");
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_is_imported_and_appears_in_the_list() {
+    let mut app = app(false);
+    app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
+    app.close_welcome();
+    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = outside.path().join("dropped.txt");
+    std::fs::write(&file, ARTICLE).unwrap_or_else(|e| panic!("{e}"));
+    let junk = outside.path().join("photo.jpg");
+    std::fs::write(&junk, b"\xff\xd8\xff").unwrap_or_else(|e| panic!("{e}"));
+    app.harness.input_mut().dropped_files.push(Arc::new(Dropped(file.clone())));
+    app.harness.input_mut().dropped_files.push(Arc::new(Dropped(junk.clone())));
+    app.wait_for("the dropped file in the list", Duration::from_secs(3), |a| a.counts().1 == 1);
+    assert!(app.inbox().join("dropped.txt").exists(), "copied into the inbox");
+    assert!(file.exists(), "the original stays");
+    assert!(app.harness.state().failures().contains_key(&junk), "the unreadable file is listed with its reason");
+    app.settle();
+    app.harness.get_by_label("ميليشيا حفتر تقصف أحياء طرابلس");
+}
+
+#[test]
+fn an_actor_filter_narrows_the_list_and_the_chart() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    app.harness.get_by_label("7 of 7 articles");
+    app.harness.get_by_label("Find actor").focus();
+    app.harness.get_by_label("Find actor").type_text("National Army");
+    app.settle();
+    app.harness.get_by_label_contains("Libyan National Army · الجيش الوطني الليبي").click();
+    app.wait_for("the filter to apply", Duration::from_secs(2), |a| a.counts().1 == 4);
+    app.settle();
+    app.harness.get_by_label("4 of 7 articles");
+    app.harness.get_by_label_contains("actor: Libyan National Army");
+    let totals = app.harness.state().chart_totals();
+    let expected: Vec<(String, usize)> =
+        vec![("delegitimizing".into(), 1), ("legitimizing".into(), 2), ("neutral".into(), 1)];
+    assert_eq!(totals, expected, "the chart splits the LNA's four articles by the outlets' stance");
+    app.harness.get_by_label_contains("actor: Libyan National Army").click();
+    app.wait_for("the filter chip to be removed", Duration::from_secs(2), |a| a.counts().1 == 7);
+}
+
+#[test]
+fn the_reader_shows_the_arabic_title_and_its_evidence() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
+    app.harness.get_by_label(title).click();
+    app.wait_for("the reader", Duration::from_secs(2), |a| a.opened_title() == Some(title));
+    app.settle();
+    assert_eq!(app.harness.get_all_by_label(title).count(), 2, "the list row and the reader's title");
+    assert!(app.harness.state().opened_evidence() >= 5);
+    app.harness.get_by_label_contains("صدت قوات حكومة الوفاق الوطني الليبية المعترف بها دوليا");
+    app.harness.get_by_label("Copy article");
+    assert!(app.harness.get_all_by_label("Quoted sources:").count() >= 1);
+}
+
+#[test]
+fn export_writes_exactly_the_filtered_rows() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    app.harness.get_by_label("Language").click();
+    app.settle();
+    app.harness.get_by_label("English (en)").click();
+    app.wait_for("the language filter", Duration::from_secs(2), |a| a.counts().1 == 2);
+    app.harness.get_by_label("Export CSV…").click();
+    app.settle();
+    let out = app.dir.path().join("english.csv");
+    app.harness.get_by_label("CSV file").focus();
+    app.harness.get_by_label("CSV file").type_text(&out.display().to_string());
+    app.settle();
+    app.harness.get_by_label("Export").click();
+    app.wait_for("the export", Duration::from_secs(5), |a| a.last_export().is_some());
+    let result = app.harness.state().last_export().cloned();
+    let rows = match result {
+        Some(Ok((_, rows))) => rows,
+        other => panic!("export failed: {other:?}"),
+    };
+    let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark by default");
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let headers = reader.headers().cloned().unwrap_or_default();
+    let language = headers.iter().position(|h| h == "language").unwrap_or(0);
+    let records: Vec<csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    assert_eq!(records.len(), rows);
+    assert!(records.iter().all(|r| &r[language] == "en"), "only the rows the filters show");
+    let titles: std::collections::BTreeSet<String> = records.iter().map(|r| r[3].to_string()).collect();
+    assert_eq!(titles.len(), 2);
+}
