@@ -18,6 +18,8 @@ struct Fixture {
     engine: Engine,
     rows: Vec<IndexRow>,
     failed: Vec<(PathBuf, String)>,
+    rejected: Vec<String>,
+    lexicons: PathBuf,
 }
 
 impl Fixture {
@@ -25,10 +27,17 @@ impl Fixture {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let inbox = dir.path().join("inbox");
         let lexicon = Arc::new(Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
-        let config = EngineConfig { data_dir: dir.path().join("data"), inbox: inbox.clone(), lexicon, polling: false };
+        let config = EngineConfig {
+            data_dir: dir.path().join("data"),
+            inbox: inbox.clone(),
+            lexicon,
+            polling: false,
+            lexicon_dir: Some(dir.path().join("lexicons")),
+        };
         let engine = Engine::start(config, || {});
         engine.send(Job::Watch(inbox.clone()));
-        let mut fixture = Self { _dir: dir, inbox, engine, rows: Vec::new(), failed: Vec::new() };
+        let lexicons = dir.path().join("lexicons");
+        let mut fixture = Self { _dir: dir, inbox, engine, rows: Vec::new(), failed: Vec::new(), rejected: Vec::new(), lexicons };
         fixture.wait_for("the watcher to start", Duration::from_secs(5), |_| true);
         fixture
     }
@@ -48,6 +57,7 @@ impl Fixture {
                 Event::Removed(ids) => self.rows.retain(|r| !ids.contains(&r.id)),
                 Event::Failed { path, reason } => self.failed.push((path, reason)),
                 Event::StoreError(e) => panic!("store error: {e}"),
+                Event::LexiconRejected(errors) => self.rejected.extend(errors),
                 _ => {}
             }
         }
@@ -161,4 +171,28 @@ fn imported_files_are_copied_into_the_inbox_without_overwriting() {
     f.wait_for("the import", Duration::from_secs(2), |f| f.rows.len() == 2);
     assert!(Path::new(&f.inbox.join("a (2).txt")).exists());
     assert!(source.exists(), "the original stays where it was");
+}
+
+const SYRIA: &str = r#"(
+    schema_version: 1,
+    id: "syria",
+    languages: ["ar"],
+    sides: [(id: "syria_gov")],
+    actors: [(id: "assad_gov", kind: Government, side: "syria_gov",
+              names: { "ar": [(text: "الحكومة السورية"), (text: "نظام الأسد", frame: (Delegitimizing, 0.7))] })],
+)"#;
+
+#[test]
+fn a_lexicon_edit_reanalyses_and_a_broken_one_keeps_the_last_good_lexicon() {
+    let mut f = Fixture::new();
+    f.write("syria.txt", "قصف في إدلب\n\nقصفت قوات نظام الأسد ريف إدلب الجنوبي.\n");
+    f.wait_for("the article", Duration::from_secs(2), |f| f.rows.len() == 1);
+    assert!(f.rows[0].actors.is_empty(), "no pack knows the Syrian actors yet");
+    std::fs::write(f.lexicons.join("syria.ron"), SYRIA).unwrap_or_else(|e| panic!("{e}"));
+    f.wait_for("the re-analysis", Duration::from_secs(3), |f| f.rows.iter().any(|r| r.actors.iter().any(|a| a.actor_id == "assad_gov")));
+    let broken = SYRIA.replace("kind: Government,", "kind: Government, colour: 1,");
+    std::fs::write(f.lexicons.join("syria.ron"), broken).unwrap_or_else(|e| panic!("{e}"));
+    f.wait_for("the rejection", Duration::from_secs(3), |f| !f.rejected.is_empty());
+    assert!(f.rejected[0].contains("syria.ron:6:"), "{:?}", f.rejected);
+    assert!(f.rows[0].actors.iter().any(|a| a.actor_id == "assad_gov"), "the last good lexicon's result stays");
 }

@@ -115,6 +115,13 @@ pub enum Event {
     },
     /// The store failed; the message says where.
     StoreError(String),
+    /// The user's lexicon changed and loaded: articles are being re-analysed.
+    LexiconReloaded {
+        /// Packs in use.
+        packs: usize,
+    },
+    /// The user's lexicon has errors: the last good one stays in use.
+    LexiconRejected(Vec<String>),
 }
 
 /// What the engine needs to start.
@@ -127,6 +134,9 @@ pub struct EngineConfig {
     pub lexicon: Arc<Lexicon>,
     /// Poll instead of native watching.
     pub polling: bool,
+    /// A folder of the user's lexicon packs, watched: an edit re-analyses every article, a
+    /// broken edit keeps the last good lexicon and says where.
+    pub lexicon_dir: Option<PathBuf>,
 }
 
 /// The handle the window keeps: send jobs, drain events.
@@ -174,6 +184,7 @@ impl Engine {
 struct Worker<W: Fn() + Clone + Send + 'static> {
     store: Store,
     lexicon: Arc<Lexicon>,
+    lexicon_dir: Option<PathBuf>,
     inbox: PathBuf,
     polling: bool,
     watchers: HashMap<PathBuf, WatchHandle>,
@@ -194,6 +205,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
         Self {
             store,
             lexicon: config.lexicon,
+            lexicon_dir: config.lexicon_dir,
             inbox: config.inbox,
             polling: config.polling,
             watchers: HashMap::new(),
@@ -221,6 +233,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             Ok(rows) => self.emit(Event::Loaded(rows)),
             Err(e) => self.emit(Event::StoreError(e.to_string())),
         }
+        self.watch_lexicon();
         loop {
             // Take every job waiting, then work; block only when there is nothing to do.
             while let Ok(job) = jobs.try_recv() {
@@ -280,6 +293,11 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
                 }
             }
             Job::Check(paths) | Job::Changed(paths) => {
+                let (lexicon_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                    paths.into_iter().partition(|p| self.lexicon_dir.as_ref().is_some_and(|d| p.starts_with(d)));
+                if lexicon_paths.iter().any(|p| p.extension().is_some_and(|e| e == "ron")) {
+                    self.reload_lexicon();
+                }
                 for path in paths {
                     if path.is_dir() {
                         self.enqueue_tree(&path);
@@ -300,7 +318,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
                 }
             }
             Job::Rescan => {
-                let roots: Vec<PathBuf> = self.watchers.keys().cloned().collect();
+                let roots = self.article_roots();
                 for root in roots {
                     self.enqueue_tree(&root);
                 }
@@ -311,7 +329,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             }
             Job::Reanalyse(lexicon) => {
                 self.lexicon = lexicon;
-                let roots: Vec<PathBuf> = self.watchers.keys().cloned().collect();
+                let roots = self.article_roots();
                 for root in roots {
                     let (files, _) = collect_files(&[root]);
                     self.forced.extend(files.iter().cloned());
@@ -320,9 +338,12 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             }
             Job::SetPolling(polling) => {
                 self.polling = polling;
-                let roots: Vec<PathBuf> = self.watchers.keys().cloned().collect();
-                for root in roots {
+                for root in self.article_roots() {
                     self.start_watching(root);
+                }
+                if let Some(handle) = self.lexicon_dir.as_ref().and_then(|d| self.watchers.remove(d)) {
+                    handle.stop();
+                    self.watch_lexicon();
                 }
             }
             Job::Cancel => {
@@ -333,6 +354,38 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
                 self.done = self.total;
                 self.emit(Event::Idle);
             }
+        }
+    }
+
+    fn reload_lexicon(&mut self) {
+        let Some(dir) = self.lexicon_dir.clone() else { return };
+        match Lexicon::load(Some(&dir)) {
+            Ok(lexicon) => {
+                let packs = lexicon.packs.len();
+                self.handle(Job::Reanalyse(Arc::new(lexicon)));
+                self.emit(Event::LexiconReloaded { packs });
+            }
+            Err(errors) => self.emit(Event::LexiconRejected(errors.iter().map(ToString::to_string).collect())),
+        }
+    }
+
+    /// Watch the user's lexicon folder (created if missing) and load it once.
+    fn watch_lexicon(&mut self) {
+        let Some(dir) = self.lexicon_dir.clone() else { return };
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            self.emit(Event::WatchError { root: dir, reason: e.to_string() });
+            return;
+        }
+        match watch(&dir, self.polling, &self.jobs, self.wake.clone()) {
+            Ok((handle, _)) => {
+                self.watchers.insert(dir.clone(), handle);
+            }
+            Err(reason) => self.emit(Event::WatchError { root: dir.clone(), reason }),
+        }
+        let has_packs = std::fs::read_dir(&dir)
+            .is_ok_and(|mut d| d.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "ron"))));
+        if has_packs {
+            self.reload_lexicon();
         }
     }
 
@@ -356,6 +409,11 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             Err(reason) => self.emit(Event::WatchError { root: root.clone(), reason }),
         }
         self.enqueue_tree(&root);
+    }
+
+    /// Watched folders of articles (not the lexicon folder).
+    fn article_roots(&self) -> Vec<PathBuf> {
+        self.watchers.keys().filter(|r| Some(*r) != self.lexicon_dir.as_ref()).cloned().collect()
     }
 
     fn promote_retries(&mut self) {

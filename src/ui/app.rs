@@ -149,6 +149,7 @@ impl RasdApp {
                 inbox: inbox.clone(),
                 lexicon: lexicon.clone(),
                 polling: settings.polling,
+                lexicon_dir: Some(options.data_dir.join("lexicons")),
             },
             move || ctx.request_repaint(),
         );
@@ -316,6 +317,12 @@ impl RasdApp {
             Event::Imported { .. } => {}
             Event::ImportFailed { path, reason } => self.failures.insert(path, reason).map_or((), |_| ()),
             Event::StoreError(message) => self.notices.push(message),
+            Event::LexiconReloaded { packs } => {
+                self.notices.push(format!("lexicon reloaded ({packs} packs): re-analysing every article"));
+            }
+            Event::LexiconRejected(errors) => {
+                self.notices.push(format!("lexicon not changed, the last good one stays: {}", errors.join("; ")));
+            }
         }
     }
 
