@@ -37,7 +37,8 @@ impl Fixture {
         let engine = Engine::start(config, || {});
         engine.send(Job::Watch(inbox.clone()));
         let lexicons = dir.path().join("lexicons");
-        let mut fixture = Self { _dir: dir, inbox, engine, rows: Vec::new(), failed: Vec::new(), rejected: Vec::new(), lexicons };
+        let mut fixture =
+            Self { _dir: dir, inbox, engine, rows: Vec::new(), failed: Vec::new(), rejected: Vec::new(), lexicons };
         fixture.wait_for("the watcher to start", Duration::from_secs(5), |_| true);
         fixture
     }
@@ -189,7 +190,9 @@ fn a_lexicon_edit_reanalyses_and_a_broken_one_keeps_the_last_good_lexicon() {
     f.wait_for("the article", Duration::from_secs(2), |f| f.rows.len() == 1);
     assert!(f.rows[0].actors.is_empty(), "no pack knows the Syrian actors yet");
     std::fs::write(f.lexicons.join("syria.ron"), SYRIA).unwrap_or_else(|e| panic!("{e}"));
-    f.wait_for("the re-analysis", Duration::from_secs(3), |f| f.rows.iter().any(|r| r.actors.iter().any(|a| a.actor_id == "assad_gov")));
+    f.wait_for("the re-analysis", Duration::from_secs(3), |f| {
+        f.rows.iter().any(|r| r.actors.iter().any(|a| a.actor_id == "assad_gov"))
+    });
     let broken = SYRIA.replace("kind: Government,", "kind: Government, colour: 1,");
     std::fs::write(f.lexicons.join("syria.ron"), broken).unwrap_or_else(|e| panic!("{e}"));
     f.wait_for("the rejection", Duration::from_secs(3), |f| !f.rejected.is_empty());

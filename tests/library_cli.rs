@@ -6,7 +6,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn rasd(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasd")).args(args).output().unwrap_or_else(|e| panic!("cannot run rasd {args:?}: {e}"))
+    Command::new(env!("CARGO_BIN_EXE_rasd"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run rasd {args:?}: {e}"))
 }
 
 fn ok(args: &[&str]) -> String {
@@ -34,12 +37,28 @@ fn index_list_and_export_share_the_filter_engine() {
     let lines: Vec<serde_json::Value> = listed.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
     assert_eq!(lines.len(), 2);
     for line in &lines {
-        for field in ["path", "id", "title", "published", "published_text", "source", "language", "keywords", "related", "actors"] {
+        for field in [
+            "path",
+            "id",
+            "title",
+            "published",
+            "published_text",
+            "source",
+            "language",
+            "keywords",
+            "related",
+            "actors",
+        ] {
             assert!(line.get(field).is_some(), "missing {field}");
         }
-        assert!(line["actors"].as_array().is_some_and(|a| a.iter().any(|x| x["id"] == "lna" && x["stance"] == "legitimizing")));
+        assert!(
+            line["actors"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|x| x["id"] == "lna" && x["stance"] == "legitimizing"))
+        );
     }
-    let quoted = ok(&["list", "--data-dir", &data, "--actor", "lna", "--stance", "delegitimizing", "--voice", "quoted"]);
+    let quoted =
+        ok(&["list", "--data-dir", &data, "--actor", "lna", "--stance", "delegitimizing", "--voice", "quoted"]);
     assert_eq!(quoted.lines().count(), 1);
     let dated = ok(&["list", "--data-dir", &data, "--from", "2023", "--to", "2023-12"]);
     assert_eq!(dated.lines().count(), 1);
@@ -56,7 +75,9 @@ fn index_list_and_export_share_the_filter_engine() {
     let csv_list = ok(&["list", "--data-dir", &data, "--actor", "haftar", "--format", "csv"]);
     assert_eq!(records.len(), csv_list.lines().count() - 1, "export and list --format csv give the same rows");
     assert!(records.iter().all(|r| &r[5] == "haftar"));
-    assert!(std::fs::read_to_string(dir.path().join("haftar.csv.filters.json")).is_ok_and(|s| s.contains("actor=haftar")));
+    assert!(
+        std::fs::read_to_string(dir.path().join("haftar.csv.filters.json")).is_ok_and(|s| s.contains("actor=haftar"))
+    );
 
     let bad = rasd(&["list", "--data-dir", &data, "--stance", "angry"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -69,12 +90,19 @@ fn commands_and_a_running_engine_share_one_data_folder() {
     let data_dir = dir.path().join("data");
     let inbox = dir.path().join("inbox");
     let lexicon = Arc::new(rasd::lexicon::Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
-    let config = rasd::engine::EngineConfig { data_dir: data_dir.clone(), inbox: inbox.clone(), lexicon, polling: false, lexicon_dir: None };
+    let config = rasd::engine::EngineConfig {
+        data_dir: data_dir.clone(),
+        inbox: inbox.clone(),
+        lexicon,
+        polling: false,
+        lexicon_dir: None,
+    };
     let engine = rasd::engine::Engine::start(config, || {});
     engine.send(rasd::engine::Job::Watch(inbox.clone()));
     std::fs::create_dir_all(&inbox).unwrap_or_else(|e| panic!("{e}"));
     for (i, name) in ["001_tripoli_gna_ar.txt", "002_tripoli_lna_ar.txt"].iter().enumerate() {
-        std::fs::copy(format!("assets/samples/{name}"), inbox.join(format!("{i}.txt"))).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(format!("assets/samples/{name}"), inbox.join(format!("{i}.txt")))
+            .unwrap_or_else(|e| panic!("{e}"));
     }
     let data = data_dir.display().to_string();
     // While the engine writes, the command indexes other files into the same store.

@@ -6,6 +6,7 @@ use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use super::worker::Job;
+use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{PollWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer, new_debouncer_opt};
 
@@ -30,7 +31,12 @@ fn handler(
     move |result: DebounceEventResult| {
         let signal = match result {
             Ok(events) => {
-                let mut paths: Vec<PathBuf> = events.into_iter().flat_map(|e| e.event.paths).collect();
+                // Rasd's own reading opens and closes files: those access events change nothing.
+                let mut paths: Vec<PathBuf> =
+                    events.into_iter().filter(|e| changes_content(&e.event.kind)).flat_map(|e| e.event.paths).collect();
+                if paths.is_empty() {
+                    return;
+                }
                 paths.sort();
                 paths.dedup();
                 Job::Changed(paths)
@@ -44,6 +50,12 @@ fn handler(
             wake();
         }
     }
+}
+
+/// Whether an event kind can change what a file holds (creation, removal, renaming, writing);
+/// opening, reading and access-time updates cannot.
+fn changes_content(kind: &EventKind) -> bool {
+    !matches!(kind, EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime)))
 }
 
 /// Watch `root` recursively; native first unless `polling`, polling when native fails. Returns

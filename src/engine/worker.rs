@@ -198,6 +198,8 @@ struct Worker<W: Fn() + Clone + Send + 'static> {
     done: usize,
     total: usize,
     started: Instant,
+    /// Reading and analysis threads: one core is left for the window.
+    pool: Option<rayon::ThreadPool>,
 }
 
 impl<W: Fn() + Clone + Send + 'static> Worker<W> {
@@ -219,6 +221,11 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             done: 0,
             total: 0,
             started: Instant::now(),
+            pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1)))
+                .thread_name(|i| format!("rasd-read-{i}"))
+                .build()
+                .ok(),
         }
     }
 
@@ -431,7 +438,11 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
         let normal: Vec<PathBuf> = batch.iter().filter(|p| !forced.contains(p)).cloned().collect();
         let mut outcomes = Vec::new();
         for (paths, force) in [(normal, false), (forced, true)] {
-            match process(&mut self.store, &self.lexicon, &paths, force) {
+            let result = match &self.pool {
+                Some(pool) => pool.install(|| process(&mut self.store, &self.lexicon, &paths, force)),
+                None => process(&mut self.store, &self.lexicon, &paths, force),
+            };
+            match result {
                 Ok(o) => outcomes.extend(o),
                 Err(e) => self.emit(Event::StoreError(e.to_string())),
             }

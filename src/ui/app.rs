@@ -107,6 +107,10 @@ pub struct RasdApp {
     pub(crate) failures_window: bool,
     pub(crate) actor_search: String,
     pub(crate) drag_from_day: Option<f64>,
+    /// Timeline buckets for a library generation (recomputed only when the rows change).
+    pub(crate) timeline_cache: Option<(u64, crate::query::Granularity, Vec<crate::query::Bucket>)>,
+    /// Articles per actor for a library generation.
+    pub(crate) actor_counts: Option<(u64, std::collections::HashMap<String, usize>)>,
 }
 
 impl RasdApp {
@@ -183,6 +187,8 @@ impl RasdApp {
             failures_window: false,
             actor_search: String::new(),
             drag_from_day: None,
+            timeline_cache: None,
+            actor_counts: None,
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -222,6 +228,37 @@ impl RasdApp {
     #[must_use]
     pub fn opened_evidence(&self) -> usize {
         self.opened.as_ref().map_or(0, |a| a.actors.iter().map(|x| x.evidence.len()).sum())
+    }
+
+    /// The timeline's buckets for the rows shown now (cached per library generation).
+    pub(crate) fn timeline(&mut self) -> (crate::query::Granularity, &[crate::query::Bucket]) {
+        let generation = self.library.generation();
+        if self.timeline_cache.as_ref().is_none_or(|(g, _, _)| *g != generation) {
+            let (granularity, buckets) =
+                crate::query::timeline(self.library.rows(), self.library.shown(), &self.settings.filter);
+            self.timeline_cache = Some((generation, granularity, buckets));
+        }
+        match &self.timeline_cache {
+            Some((_, granularity, buckets)) => (*granularity, buckets),
+            None => (crate::query::Granularity::Day, &[]),
+        }
+    }
+
+    /// Articles per actor over every row (cached per library generation).
+    pub(crate) fn actor_counts(&mut self) -> &std::collections::HashMap<String, usize> {
+        let generation = self.library.generation();
+        if self.actor_counts.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let mut counts = std::collections::HashMap::new();
+            for row in self.library.rows() {
+                for a in &row.actors {
+                    *counts.entry(a.actor_id.clone()).or_default() += 1;
+                }
+            }
+            self.actor_counts = Some((generation, counts));
+        }
+        static EMPTY: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
+            std::sync::LazyLock::new(std::collections::HashMap::new);
+        self.actor_counts.as_ref().map_or(&*EMPTY, |(_, c)| c)
     }
 
     /// Article counts per series over the whole timeline, as the chart stacks them.

@@ -15,6 +15,7 @@ pub struct Library {
     position: HashMap<String, usize>,
     shown: Vec<usize>,
     dirty: bool,
+    generation: u64,
     filter: Filter,
     sort: SortBy,
     outlets: BTreeMap<String, usize>,
@@ -36,18 +37,27 @@ impl Library {
         self.dirty = true;
     }
 
-    /// Add or update rows.
+    /// Add or update rows (incrementally: a scan sends many small batches).
     pub fn upsert(&mut self, rows: Vec<IndexRow>) {
         for row in rows {
+            *self.outlets.entry(row.source.clone()).or_default() += 1;
             match self.position.get(&row.id) {
-                Some(&i) => self.rows[i] = row,
+                Some(&i) => {
+                    let old = std::mem::replace(&mut self.rows[i], row);
+                    if let Some(count) = self.outlets.get_mut(&old.source) {
+                        *count -= 1;
+                        if *count == 0 {
+                            self.outlets.remove(&old.source);
+                        }
+                    }
+                }
                 None => {
                     self.position.insert(row.id.clone(), self.rows.len());
                     self.rows.push(row);
                 }
             }
         }
-        self.reindex();
+        self.dirty = true;
     }
 
     /// Remove rows by id.
@@ -71,6 +81,7 @@ impl Library {
             return;
         }
         self.dirty = false;
+        self.generation += 1;
         let mut shown = self.filter.apply(&self.rows);
         let rows = &self.rows;
         match self.sort {
@@ -85,6 +96,12 @@ impl Library {
             }
         }
         self.shown = shown;
+    }
+
+    /// Changes whenever the shown rows may have changed (for caches of derived views).
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Every row.

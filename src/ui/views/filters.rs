@@ -46,12 +46,7 @@ fn actor_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
     ui.strong("Actor");
     labelled_text(ui, "Find actor", &mut app.actor_search, "name or id");
     let query = normalize_str(app.actor_search.trim());
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for row in app.library.rows() {
-        for a in &row.actors {
-            *counts.entry(a.actor_id.as_str()).or_default() += 1;
-        }
-    }
+    let counts: HashMap<String, usize> = app.actor_counts().clone();
     if ui.selectable_label(filter.actor.is_none(), "Any actor").clicked() {
         filter.actor = None;
     }
@@ -90,7 +85,7 @@ fn actor_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
                 }
             }
             for actor in actors {
-                let count = counts.get(actor.id.as_str()).copied().unwrap_or(0);
+                let count = counts.get(&actor.id).copied().unwrap_or(0);
                 let label = format!("{} · {} ({count})", actor.name("en"), actor.name("ar"));
                 let chosen = filter.actor.as_deref() == Some(actor.id.as_str());
                 if ui.selectable_label(chosen, label).on_hover_text(&actor.id).clicked() {

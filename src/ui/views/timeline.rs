@@ -6,7 +6,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot};
 
 use super::style::{side_colour, stance_colour};
 use crate::analysis::StanceLabel;
-use crate::query::{Bucket, Granularity, Series, timeline};
+use crate::query::{Bucket, Granularity, Series};
 use crate::ui::app::{Command, RasdApp};
 
 const HEIGHT: f32 = 170.0;
@@ -55,7 +55,8 @@ fn width_of(granularity: Granularity) -> f64 {
 /// The chart.
 pub fn timeline_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let filter = app.settings.filter.clone();
-    let (granularity, buckets) = timeline(app.library.rows(), app.library.shown(), &filter);
+    let (granularity, buckets) = app.timeline();
+    let buckets: Vec<Bucket> = buckets.to_vec();
     if buckets.is_empty() {
         ui.allocate_ui(egui::vec2(ui.available_width(), HEIGHT), |ui| {
             ui.centered_and_justified(|ui| ui.label("No dated articles to chart."));
