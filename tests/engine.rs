@@ -20,6 +20,7 @@ struct Fixture {
     failed: Vec<(PathBuf, String)>,
     rejected: Vec<String>,
     lexicons: PathBuf,
+    progress_events: usize,
 }
 
 impl Fixture {
@@ -37,8 +38,16 @@ impl Fixture {
         let engine = Engine::start(config, || {});
         engine.send(Job::Watch(inbox.clone()));
         let lexicons = dir.path().join("lexicons");
-        let mut fixture =
-            Self { _dir: dir, inbox, engine, rows: Vec::new(), failed: Vec::new(), rejected: Vec::new(), lexicons };
+        let mut fixture = Self {
+            _dir: dir,
+            inbox,
+            engine,
+            rows: Vec::new(),
+            failed: Vec::new(),
+            rejected: Vec::new(),
+            lexicons,
+            progress_events: 0,
+        };
         fixture.wait_for("the watcher to start", Duration::from_secs(5), |_| true);
         fixture
     }
@@ -59,6 +68,7 @@ impl Fixture {
                 Event::Failed { path, reason } => self.failed.push((path, reason)),
                 Event::StoreError(e) => panic!("store error: {e}"),
                 Event::LexiconRejected(errors) => self.rejected.extend(errors),
+                Event::Progress { .. } => self.progress_events += 1,
                 _ => {}
             }
         }
@@ -198,4 +208,22 @@ fn a_lexicon_edit_reanalyses_and_a_broken_one_keeps_the_last_good_lexicon() {
     f.wait_for("the rejection", Duration::from_secs(3), |f| !f.rejected.is_empty());
     assert!(f.rejected[0].contains("syria.ron:6:"), "{:?}", f.rejected);
     assert!(f.rows[0].actors.iter().any(|a| a.actor_id == "assad_gov"), "the last good lexicon's result stays");
+}
+
+#[test]
+fn reading_files_does_not_queue_them_again() {
+    let mut f = Fixture::new();
+    for i in 0..20 {
+        f.write(&format!("{i:02}.txt"), &ARTICLE.replace("طرابلس", &format!("طرابلس {i}")));
+    }
+    f.wait_for("twenty articles", Duration::from_secs(3), |f| f.rows.len() == 20);
+    std::thread::sleep(Duration::from_millis(800));
+    f.drain();
+    let before = f.progress_events;
+    std::thread::sleep(Duration::from_millis(1500));
+    f.drain();
+    assert_eq!(
+        f.progress_events, before,
+        "the engine kept working after every file was read (its own reads came back as changes)"
+    );
 }
