@@ -44,10 +44,13 @@ fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command
     if app.settings.welcomed {
         return;
     }
-    let mut open = true;
-    egui::Window::new("Welcome to Rasd · رصد").collapsible(false).open(&mut open).default_width(460.0).show(
-        ctx,
-        |ui| {
+    let mut open = !ctx.input(|i| i.key_pressed(egui::Key::Escape));
+    egui::Window::new("Welcome to Rasd · رصد")
+        .collapsible(false)
+        .open(&mut open)
+        .default_width(460.0)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
             ui.label("Rasd shows how each article frames each side of a conflict, with the evidence.");
             ui.label(format!("Your inbox {} is watched; sample articles are on the timeline.", app.inbox.display()));
             ui.add_space(6.0);
@@ -62,8 +65,7 @@ fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command
             if ui.button("Start").clicked() {
                 app.settings.welcomed = true;
             }
-        },
-    );
+        });
     if !open {
         app.settings.welcomed = true;
     }
@@ -155,23 +157,26 @@ fn export_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>
 
 fn folder_question_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>) {
     let Some(folder) = app.folder_question.clone() else { return };
-    egui::Window::new("A folder was dropped").collapsible(false).show(ctx, |ui| {
-        ui.label(format!("What should Rasd do with {}?", folder.display()));
-        ui.horizontal(|ui| {
-            if ui.button("Watch this folder").clicked() {
-                commands.push(Command::Watch(folder.clone()));
-                app.folder_question = None;
-            }
-            if ui.button("Import its files").clicked() {
-                let (files, _) = collect_files(std::slice::from_ref(&folder));
-                commands.push(Command::Import(files));
-                app.folder_question = None;
-            }
-            if ui.button("Cancel").clicked() {
-                app.folder_question = None;
-            }
+    egui::Window::new("A folder was dropped")
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+        .show(ctx, |ui| {
+            ui.label(format!("What should Rasd do with {}?", folder.display()));
+            ui.horizontal(|ui| {
+                if ui.button("Watch this folder").clicked() {
+                    commands.push(Command::Watch(folder.clone()));
+                    app.folder_question = None;
+                }
+                if ui.button("Import its files").clicked() {
+                    let (files, _) = collect_files(std::slice::from_ref(&folder));
+                    commands.push(Command::Import(files));
+                    app.folder_question = None;
+                }
+                if ui.button("Cancel").clicked() {
+                    app.folder_question = None;
+                }
+            });
         });
-    });
 }
 
 fn failures_ui(app: &mut RasdApp, ctx: &egui::Context) {

@@ -6,6 +6,7 @@ use crate::ui::app::{Command, RasdApp};
 
 /// The top bar.
 pub fn top_bar_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.heading("Rasd · رصد");
         ui.separator();
