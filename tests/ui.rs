@@ -195,3 +195,19 @@ fn export_writes_exactly_the_filtered_rows() {
     let titles: std::collections::BTreeSet<String> = records.iter().map(|r| r[3].to_string()).collect();
     assert_eq!(titles.len(), 2);
 }
+
+#[test]
+fn arrow_keys_move_the_selection_and_enter_opens_it() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    app.harness.key_press(egui::Key::ArrowDown);
+    app.settle();
+    app.harness.key_press(egui::Key::ArrowDown);
+    app.settle();
+    assert!(app.harness.state().opened_title().is_none(), "moving does not open");
+    app.harness.key_press(egui::Key::Enter);
+    app.settle();
+    let second = app.harness.state().shown_titles()[1].clone();
+    assert_eq!(app.harness.state().opened_title(), Some(second.as_str()));
+}

@@ -10,7 +10,7 @@ mod settings;
 mod views;
 
 pub use app::{AppOptions, Command, RasdApp};
-pub use settings::{Settings, SortBy, SplitBy};
+pub use settings::{Settings, SortBy};
 
 /// Open the window (blocks until it closes).
 ///

@@ -19,16 +19,6 @@ pub enum SortBy {
     Outlet,
 }
 
-/// How the timeline bars are split.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum SplitBy {
-    /// Stance toward the chosen actor (by side when none is chosen).
-    #[default]
-    Stance,
-    /// Side of the article's most mentioned actor.
-    Side,
-}
-
 /// Persisted settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -39,8 +29,6 @@ pub struct Settings {
     pub filter: Filter,
     /// List order.
     pub sort: SortBy,
-    /// Timeline split.
-    pub split: SplitBy,
     /// Write a UTF-8 byte-order mark in CSV exports.
     pub export_bom: bool,
     /// Poll watched folders instead of native notifications.
@@ -57,7 +45,6 @@ impl Default for Settings {
             watched: Vec::new(),
             filter: Filter::default(),
             sort: SortBy::default(),
-            split: SplitBy::default(),
             export_bom: true,
             polling: false,
             welcomed: false,
