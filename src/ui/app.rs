@@ -352,7 +352,9 @@ impl RasdApp {
             }
             Event::WatchError { root, reason } => self.notices.push(format!("{}: {reason}", root.display())),
             Event::Imported { .. } => {}
-            Event::ImportFailed { path, reason } => self.failures.insert(path, reason).map_or((), |_| ()),
+            Event::ImportFailed { path, reason } => {
+                self.failures.insert(path, reason);
+            }
             Event::StoreError(message) => self.notices.push(message),
             Event::LexiconReloaded { packs } => {
                 self.notices.push(format!("lexicon reloaded ({packs} packs): re-analysing every article"));

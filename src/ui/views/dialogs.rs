@@ -33,14 +33,14 @@ fn spawn_dialog(save: bool, start: Option<PathBuf>) -> Receiver<Option<PathBuf>>
 
 /// Every window.
 pub fn dialogs_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>) {
-    welcome_ui(app, ctx, commands);
+    welcome_ui(app, ctx);
     watch_ui(app, ctx, commands);
     export_ui(app, ctx, commands);
     folder_question_ui(app, ctx, commands);
     failures_ui(app, ctx);
 }
 
-fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>) {
+fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context) {
     if app.settings.welcomed {
         return;
     }
@@ -69,7 +69,6 @@ fn welcome_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command
     if !open {
         app.settings.welcomed = true;
     }
-    let _ = commands;
 }
 
 fn watch_ui(app: &mut RasdApp, ctx: &egui::Context, commands: &mut Vec<Command>) {
