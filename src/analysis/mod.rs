@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use evidence::{AttachKind, Evidence};
 pub use field::FieldKind;
-pub use score::StanceLabel;
+pub use score::{Origin, StanceLabel};
 pub use zones::Voice;
 
 use crate::article::Article;
@@ -29,8 +29,17 @@ pub struct ActorFraming {
     pub side: Option<String>,
     /// Accepted mentions in title and body.
     pub mentions: usize,
-    /// Stance of the outlet's own voice (body and headline).
+    /// Stance of the outlet's own voice (body and headline); the analyst's when corrected.
     pub stance: StanceLabel,
+    /// `auto` or `human` (a correction).
+    #[serde(default)]
+    pub origin: Origin,
+    /// The analyst's note on a correction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The computed stance, when a correction replaced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_stance: Option<StanceLabel>,
     /// Outlet-voice legitimacy score in (−1, 1).
     pub score: f32,
     /// Confidence of the outlet-voice stance in [0, 1).
@@ -85,6 +94,9 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
                 side: actor.side.clone(),
                 mentions: counts[a],
                 stance: own.label,
+                origin: Origin::Auto,
+                note: None,
+                auto_stance: None,
                 score: score::round3(own.score),
                 confidence: score::round3(score::confidence(own.mass)),
                 quoted_stance: quoted.label,

@@ -48,6 +48,28 @@ impl StanceLabel {
     }
 }
 
+/// Where a stance comes from: Rasd's analysis or the analyst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// Computed from the evidence.
+    #[default]
+    Auto,
+    /// Set by hand.
+    Human,
+}
+
+impl Origin {
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Human => "human",
+        }
+    }
+}
+
 /// Net score at or above which a channel is legitimizing (and at or below its negative,
 /// delegitimizing).
 const LABEL_THRESHOLD: f32 = 0.3;

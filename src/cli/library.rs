@@ -213,3 +213,119 @@ pub fn export(args: &ExportArgs) -> u8 {
         }
     }
 }
+
+/// Arguments of `rasd annotate`.
+#[derive(Debug, clap::Args)]
+pub struct AnnotateArgs {
+    /// Rasd's data folder (default: the user's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The article id (content hash, as `rasd list` prints it).
+    #[arg(long, value_name = "ID")]
+    pub article: String,
+    /// The actor id.
+    #[arg(long, value_name = "ID")]
+    pub actor: String,
+    /// legitimizing, delegitimizing, neutral or mixed.
+    #[arg(long, value_name = "S", required_unless_present = "clear")]
+    pub stance: Option<String>,
+    /// Why.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+    /// Remove the correction (the computed stance applies again).
+    #[arg(long, conflicts_with = "stance")]
+    pub clear: bool,
+}
+
+/// Arguments of `rasd annotations`.
+#[derive(Debug, clap::Args)]
+pub struct AnnotationsArgs {
+    /// Rasd's data folder (default: the user's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: OutputFormat,
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// `rasd annotate`: prints `saved` only once the correction is committed.
+pub fn annotate(args: &AnnotateArgs) -> u8 {
+    let stance = match &args.stance {
+        Some(s) => match crate::analysis::StanceLabel::from_name(s) {
+            Some(stance) => Some(stance),
+            None => {
+                eprintln!("rasd: --stance {s}: use legitimizing, delegitimizing, neutral or mixed");
+                return EXIT_USAGE;
+            }
+        },
+        None => None,
+    };
+    let Some(mut store) = open_store(args.data_dir.as_ref()) else { return EXIT_USAGE };
+    if let Err(e) = store.durable_commits() {
+        eprintln!("rasd: {e}");
+        return EXIT_USAGE;
+    }
+    let value = stance.map(|s| (s, args.note.as_str()));
+    match store.annotate(&args.article, &args.actor, value, now_ns()) {
+        Ok(_) => {
+            let what = stance.map_or("cleared".to_string(), |s| s.as_str().to_string());
+            println!("saved {} {} {what}", args.article, args.actor);
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("rasd: {e}");
+            EXIT_FILE_FAILED
+        }
+    }
+}
+
+/// `rasd annotations`.
+pub fn annotations(args: &AnnotationsArgs) -> u8 {
+    let Some(store) = open_store(args.data_dir.as_ref()) else { return EXIT_USAGE };
+    let list = match store.annotations() {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("rasd: {e}");
+            return EXIT_FILE_FAILED;
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written: Result<(), String> = match args.format {
+        OutputFormat::Jsonl => list.iter().try_for_each(|a| {
+            serde_json::to_writer(&mut out, a).map_err(|e| e.to_string())?;
+            out.write_all(b"\n").map_err(|e| e.to_string())
+        }),
+        OutputFormat::Csv => {
+            let mut csv = csv::Writer::from_writer(&mut out);
+            csv.write_record(["article_id", "actor_id", "stance", "note", "updated_ns"])
+                .map_err(|e| e.to_string())
+                .and_then(|()| {
+                    list.iter().try_for_each(|a| {
+                        csv.serialize((
+                            &a.article_id,
+                            &a.actor_id,
+                            a.stance.as_str(),
+                            crate::query::neutralise(&a.note),
+                            a.updated_ns,
+                        ))
+                        .map_err(|e| e.to_string())
+                    })
+                })
+                .and_then(|()| csv.flush().map_err(|e| e.to_string()))
+        }
+    };
+    match written.and_then(|()| out.flush().map_err(|e| e.to_string())) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("rasd: {e}");
+            EXIT_FILE_FAILED
+        }
+    }
+}

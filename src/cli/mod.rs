@@ -37,6 +37,10 @@ pub enum Command {
     List(library::ListArgs),
     /// Write the filtered rows (article × actor) to a CSV file.
     Export(library::ExportArgs),
+    /// Set (or clear) the analyst's stance for an actor in an article.
+    Annotate(library::AnnotateArgs),
+    /// Print every correction.
+    Annotations(library::AnnotationsArgs),
 }
 
 /// The filters shared by `rasd list`, `rasd export` and the window.
@@ -69,6 +73,18 @@ pub struct FilterArgs {
     /// Words that must all be in title or body.
     #[arg(long, value_name = "Q")]
     pub text: Option<String>,
+    /// Only stances computed (auto) or set by hand (human).
+    #[arg(long, value_name = "O")]
+    pub origin: Option<String>,
+    /// Only reviewed (true) or unreviewed (false) articles.
+    #[arg(long, value_name = "BOOL")]
+    pub reviewed: Option<bool>,
+    /// Only starred articles.
+    #[arg(long)]
+    pub starred: bool,
+    /// Only articles with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 /// The voice a stance filter reads.
@@ -108,7 +124,17 @@ impl FilterArgs {
                 .map(|v| parse_date(v, end).ok_or_else(|| format!("--{name} {v}: use YYYY, YYYY-MM or YYYY-MM-DD")))
                 .transpose()
         };
+        let origin = match self.origin.as_deref() {
+            None => None,
+            Some("auto") => Some(crate::analysis::Origin::Auto),
+            Some("human") => Some(crate::analysis::Origin::Human),
+            Some(o) => return Err(format!("--origin {o}: use auto or human")),
+        };
         Ok(crate::query::Filter {
+            origin,
+            reviewed: self.reviewed,
+            starred: self.starred,
+            tag: self.tag.clone(),
             actor: self.actor.clone(),
             side: self.side.clone(),
             stance,
@@ -175,6 +201,8 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Index(args)) => library::index(&args),
         Some(Command::List(args)) => library::list(&args),
         Some(Command::Export(args)) => library::export(&args),
+        Some(Command::Annotate(args)) => library::annotate(&args),
+        Some(Command::Annotations(args)) => library::annotations(&args),
         None => open_window(cli.paths, cli.data_dir),
     }
 }

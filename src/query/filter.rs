@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::StanceLabel;
+use crate::analysis::{Origin, StanceLabel};
 use crate::store::{ActorStance, IndexRow};
 use crate::text::{Language, normalize_str};
 
@@ -41,6 +41,14 @@ pub struct Filter {
     pub stance: Option<StanceLabel>,
     /// Which voice the stance is read from.
     pub voice: VoiceFilter,
+    /// Only stances computed (`auto`) or set by hand (`human`).
+    pub origin: Option<Origin>,
+    /// Only articles marked reviewed (true) or not yet reviewed (false).
+    pub reviewed: Option<bool>,
+    /// Only starred articles.
+    pub starred: bool,
+    /// Only articles with this tag.
+    pub tag: Option<String>,
     /// Outlet, exactly as stored.
     pub outlet: Option<String>,
     /// Language.
@@ -102,6 +110,7 @@ impl Filter {
             self.actor.as_ref().is_none_or(|id| *id == a.actor_id)
                 && self.side.as_ref().is_none_or(|side| a.side.as_ref() == Some(side))
                 && self.stance.is_none_or(|s| self.stance_of(a) == s)
+                && self.origin.is_none_or(|o| a.origin == o)
         })
     }
 
@@ -109,11 +118,18 @@ impl Filter {
     /// (see [`Filter::words`]), computed once per filter change.
     #[must_use]
     pub fn matches(&self, row: &IndexRow, words: &[String]) -> bool {
-        let actor_filter = self.actor.is_some() || self.side.is_some() || self.stance.is_some();
+        let actor_filter =
+            self.actor.is_some() || self.side.is_some() || self.stance.is_some() || self.origin.is_some();
         if actor_filter && self.actors_of(row).next().is_none() {
             return false;
         }
         if self.outlet.as_ref().is_some_and(|o| *o != row.source) || self.language.is_some_and(|l| l != row.language) {
+            return false;
+        }
+        if self.reviewed.is_some_and(|r| r != row.reviewed)
+            || (self.starred && !row.starred)
+            || self.tag.as_ref().is_some_and(|t| !row.tags.contains(t))
+        {
             return false;
         }
         if self.from.is_some() || self.to.is_some() {
@@ -155,6 +171,10 @@ impl Filter {
         push("side", self.side.clone());
         push("stance", self.stance.map(|s| s.as_str().to_string()));
         push("voice", (self.stance.is_some()).then(|| self.voice.as_str().to_string()));
+        push("origin", self.origin.map(|o| o.as_str().to_string()));
+        push("reviewed", self.reviewed.map(|r| r.to_string()));
+        push("starred", self.starred.then(|| "true".to_string()));
+        push("tag", self.tag.clone());
         push("outlet", self.outlet.clone());
         push("language", self.language.map(|l| l.code().to_string()));
         push("from", self.from.map(|d| d.to_string()));

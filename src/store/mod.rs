@@ -3,6 +3,7 @@
 //! came from with their size and modification time, and the files that failed. WAL mode lets a
 //! running window and the headless commands share one data folder. Knows nothing of egui.
 
+mod annotations;
 mod rows;
 mod schema;
 
@@ -10,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+pub use annotations::{Annotation, Marks};
 pub use rows::{ActorStance, IndexRow, StoredArticle};
+pub use schema::{SCHEMA_VERSION, V1 as SCHEMA_V1};
 
 use crate::engine::AnalysedArticle;
 
@@ -235,6 +238,63 @@ impl Store {
             rows::RowError::Sqlite(e) => self.err(e),
             rows::RowError::Decode(reason) => StoreError::Decode { id: id.to_string(), reason },
         })
+    }
+
+    /// Set (or, with `None`, remove) the analyst's stance for an actor in an article. Committed
+    /// before it returns; returns what was there before (for undo).
+    ///
+    /// # Errors
+    /// SQLite errors; nothing is changed then.
+    pub fn annotate(
+        &mut self,
+        article_id: &str,
+        actor_id: &str,
+        value: Option<(crate::analysis::StanceLabel, &str)>,
+        now_ns: i64,
+    ) -> Result<Option<Annotation>, StoreError> {
+        annotations::set_annotation(&mut self.connection, article_id, actor_id, value, now_ns)
+            .map_err(|e| sqlite(&self.path, e))
+    }
+
+    /// Every correction, oldest first.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn annotations(&self) -> Result<Vec<Annotation>, StoreError> {
+        annotations::all_annotations(&self.connection).map_err(|e| self.err(e))
+    }
+
+    /// Set an article's review marks; returns the previous marks (for undo).
+    ///
+    /// # Errors
+    /// SQLite errors; nothing is changed then.
+    pub fn set_marks(&mut self, article_id: &str, marks: &Marks, now_ns: i64) -> Result<Marks, StoreError> {
+        annotations::set_marks(&mut self.connection, article_id, marks, now_ns).map_err(|e| sqlite(&self.path, e))
+    }
+
+    /// An article's review marks.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn marks(&self, article_id: &str) -> Result<Marks, StoreError> {
+        annotations::marks_of(&self.connection, article_id).map_err(|e| self.err(e))
+    }
+
+    /// Make every commit on this connection durable against power loss too (for the analyst's
+    /// edits; ingestion keeps the faster default, which survives a killed process).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn durable_commits(&self) -> Result<(), StoreError> {
+        self.connection.execute_batch("PRAGMA synchronous = FULL;").map_err(|e| self.err(e))
+    }
+
+    /// `PRAGMA integrity_check`: `ok`, or what is wrong.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        self.connection.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
     /// Files that could not be read, with the reason.

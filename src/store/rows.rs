@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use crate::analysis::{ActorFraming, StanceLabel};
+use crate::analysis::{ActorFraming, Origin, StanceLabel};
 use crate::engine::AnalysedArticle;
 use crate::text::{Language, normalize_str};
 
@@ -16,8 +16,14 @@ pub struct ActorStance {
     pub side: Option<String>,
     /// Mentions.
     pub mentions: u32,
-    /// Outlet-voice stance.
+    /// Outlet-voice stance (the analyst's when corrected).
     pub stance: StanceLabel,
+    /// The computed outlet-voice stance.
+    pub auto_stance: StanceLabel,
+    /// `auto` or `human`.
+    pub origin: Origin,
+    /// The analyst's note.
+    pub note: Option<String>,
     /// Outlet-voice score.
     pub score: f32,
     /// Confidence.
@@ -47,6 +53,12 @@ pub struct IndexRow {
     pub path: String,
     /// Per-actor stances, most mentioned first.
     pub actors: Vec<ActorStance>,
+    /// Marked reviewed by the analyst.
+    pub reviewed: bool,
+    /// Starred.
+    pub starred: bool,
+    /// The analyst's tags.
+    pub tags: Vec<String>,
     /// Title and body normalized as the matcher normalizes them (for the text filter).
     #[serde(skip)]
     pub search: String,
@@ -190,6 +202,9 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
         language: language(&r.get::<_, String>(5)?),
         path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
         actors: Vec::new(),
+        reviewed: false,
+        starred: false,
+        tags: Vec::new(),
     })
 }
 
@@ -201,6 +216,9 @@ fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, ActorStance)> 
             side: r.get(2)?,
             mentions: r.get(3)?,
             stance: StanceLabel::parse(&r.get::<_, String>(4)?),
+            auto_stance: StanceLabel::parse(&r.get::<_, String>(4)?),
+            origin: Origin::Auto,
+            note: None,
             score: r.get(5)?,
             confidence: r.get(6)?,
             quoted_stance: StanceLabel::parse(&r.get::<_, String>(7)?),
@@ -221,6 +239,9 @@ pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<I
         format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_id = ?1 ORDER BY mentions DESC, actor_id");
     let mut statement = connection.prepare(&query)?;
     row.actors = statement.query_map(params![id], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
+    let mut one = [row];
+    super::annotations::overlay_rows(connection, &mut one)?;
+    let [row] = one;
     Ok(Some(row))
 }
 
@@ -238,6 +259,7 @@ pub fn all_index_rows(connection: &Connection) -> rusqlite::Result<Vec<IndexRow>
             rows[i].actors.push(actor);
         }
     }
+    super::annotations::overlay_rows(connection, &mut rows)?;
     Ok(rows)
 }
 
@@ -255,6 +277,8 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
     let mut statement = connection.prepare("SELECT path FROM files WHERE article_id = ?1 ORDER BY path")?;
     let paths = statement.query_map(params![id], |r| r.get(0))?.filter_map(Result::ok).collect();
     let decode = |e: serde_json::Error| RowError::Decode(e.to_string());
+    let mut actors: Vec<ActorFraming> = serde_json::from_str(&analysis).map_err(decode)?;
+    super::annotations::overlay_framing(connection, id, &mut actors)?;
     Ok(Some(StoredArticle {
         row,
         body,
@@ -264,6 +288,6 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
         related: serde_json::from_str(&related).map_err(decode)?,
         url,
         paths,
-        actors: serde_json::from_str(&analysis).map_err(decode)?,
+        actors,
     }))
 }

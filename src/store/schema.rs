@@ -8,9 +8,10 @@ use rusqlite::Connection;
 use super::{StoreError, sqlite};
 
 /// The schema version this Rasd writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-const V1: &str = "
+/// Version 1: articles, per-actor stances, files and failures.
+pub const V1: &str = "
 CREATE TABLE articles (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -62,6 +63,27 @@ CREATE TABLE file_errors (
 );
 ";
 
+/// Version 2: the analyst's work (corrections per article × actor, review marks, stars, tags),
+/// keyed by content hash and not tied to the articles table, so it outlives a file's removal and
+/// applies again to any copy of the article.
+const V2: &str = "
+CREATE TABLE annotations (
+    article_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    updated_ns INTEGER NOT NULL,
+    PRIMARY KEY (article_id, actor_id)
+) WITHOUT ROWID;
+CREATE TABLE article_marks (
+    article_id TEXT PRIMARY KEY,
+    reviewed INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    tags TEXT NOT NULL DEFAULT '[]',
+    updated_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+";
+
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
 pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
@@ -78,8 +100,12 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
         let tx = connection
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| sqlite(path, e))?;
-        if user_version(&tx, path)? < 1 {
+        let found = user_version(&tx, path)?;
+        if found < 1 {
             tx.execute_batch(&format!("{V1} PRAGMA user_version = 1;")).map_err(|e| sqlite(path, e))?;
+        }
+        if found < 2 {
+            tx.execute_batch(&format!("{V2} PRAGMA user_version = 2;")).map_err(|e| sqlite(path, e))?;
         }
         tx.commit().map_err(|e| sqlite(path, e))?;
     }

@@ -109,3 +109,78 @@ fn a_reopened_store_keeps_everything() -> Result<(), StoreError> {
     assert_eq!(store.index()?.len(), 1);
     Ok(())
 }
+
+#[test]
+fn a_correction_overrides_the_stance_everywhere_and_survives_the_file() -> Result<(), StoreError> {
+    use crate::analysis::{Origin, StanceLabel};
+    let (_dir, mut store) = store();
+    let articles = analysed("/inbox/a.txt", ARTICLE);
+    let id = articles[0].article.id.clone();
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &articles)?;
+    let previous = store.annotate(&id, "lna", Some((StanceLabel::Neutral, "wire copy, not the outlet")), 1)?;
+    assert!(previous.is_none());
+    let row = store.index()?.remove(0);
+    let lna = row.actors.iter().find(|a| a.actor_id == "lna").cloned().unwrap_or_else(|| panic!("lna"));
+    assert_eq!(
+        (lna.stance, lna.auto_stance, lna.origin),
+        (StanceLabel::Neutral, StanceLabel::Delegitimizing, Origin::Human)
+    );
+    assert_eq!(lna.note.as_deref(), Some("wire copy, not the outlet"));
+    let stored = store.article(&id)?.unwrap_or_else(|| panic!("article"));
+    let framing = stored.actors.iter().find(|a| a.id == "lna").unwrap_or_else(|| panic!("lna"));
+    assert_eq!(
+        (framing.stance, framing.auto_stance, framing.origin),
+        (StanceLabel::Neutral, Some(StanceLabel::Delegitimizing), Origin::Human)
+    );
+    // The file goes, then a copy comes back under another name: the correction applies again.
+    store.forget_file(Path::new("/inbox/a.txt"))?;
+    assert!(store.index()?.is_empty());
+    store.record_file(Path::new("/elsewhere/copy.txt"), STAMP, &analysed("/elsewhere/copy.txt", ARTICLE))?;
+    let row = store.index()?.remove(0);
+    assert!(row.actors.iter().any(|a| a.actor_id == "lna" && a.origin == Origin::Human));
+    let previous = store.annotate(&id, "lna", None, 2)?;
+    assert_eq!(previous.map(|a| a.stance), Some(StanceLabel::Neutral), "undo needs what was there");
+    let row = store.index()?.remove(0);
+    assert!(row.actors.iter().all(|a| a.origin == Origin::Auto));
+    Ok(())
+}
+
+#[test]
+fn marks_and_tags_are_kept() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    let articles = analysed("/inbox/a.txt", ARTICLE);
+    let id = articles[0].article.id.clone();
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &articles)?;
+    let marks = Marks { reviewed: true, starred: true, tags: vec!["تقرير".to_string(), "weekly".to_string()] };
+    assert_eq!(store.set_marks(&id, &marks, 1)?, Marks::default());
+    assert_eq!(store.marks(&id)?, marks);
+    let row = store.index()?.remove(0);
+    assert!(row.reviewed && row.starred);
+    assert_eq!(row.tags, ["تقرير", "weekly"]);
+    Ok(())
+}
+
+#[test]
+fn a_version_1_store_is_migrated_with_its_articles() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    {
+        let c = rusqlite::Connection::open(dir.path().join(STORE_FILE))?;
+        c.execute_batch(&format!("{SCHEMA_V1} PRAGMA user_version = 1;"))?;
+        c.execute(
+            "INSERT INTO articles (id, title, body, language, format, analysis) VALUES ('x', 'عنوان قديم', 'نص', 'ar', 'seed', '[]')",
+            [],
+        )?;
+        c.execute(
+            "INSERT INTO files (path, doc_index, article_id, size, mtime_ns) VALUES ('/old.txt', 0, 'x', 1, 1)",
+            [],
+        )?;
+    }
+    let mut store = Store::open(dir.path())?;
+    assert_eq!(store.index()?.len(), 1);
+    assert_eq!(store.index()?[0].title, "عنوان قديم");
+    store.annotate("x", "haftar", Some((crate::analysis::StanceLabel::Mixed, "")), 1)?;
+    let version: i64 =
+        rusqlite::Connection::open(dir.path().join(STORE_FILE))?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    assert_eq!(version, SCHEMA_VERSION);
+    Ok(())
+}
