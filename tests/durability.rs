@@ -64,7 +64,8 @@ fn kill_after(mut child: Child, delay: Duration) {
 
 #[test]
 fn killing_rasd_at_random_points_loses_no_reported_correction() {
-    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1;
+    let seed =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64) | 1;
     eprintln!("seed {seed}");
     let mut random = Random(seed);
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -91,9 +92,21 @@ fn killing_rasd_at_random_points_loses_no_reported_correction() {
             let actor = actors[random.below(actors.len() as u64) as usize].to_string();
             let stance = stances[random.below(stances.len() as u64) as usize].to_string();
             let note = format!("round {round}");
-            let child = rasd(&["annotate", "--data-dir", &data, "--article", &article, "--actor", &actor, "--stance", &stance, "--note", &note])
-                .spawn()
-                .unwrap_or_else(|e| panic!("{e}"));
+            let child = rasd(&[
+                "annotate",
+                "--data-dir",
+                &data,
+                "--article",
+                &article,
+                "--actor",
+                &actor,
+                "--stance",
+                &stance,
+                "--note",
+                &note,
+            ])
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
             if random.below(4) == 0 {
                 kills += 1;
                 // Killed: not reported done, so it may or may not be stored — but a later

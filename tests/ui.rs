@@ -211,3 +211,41 @@ fn arrow_keys_move_the_selection_and_enter_opens_it() {
     let second = app.harness.state().shown_titles()[1].clone();
     assert_eq!(app.harness.state().opened_title(), Some(second.as_str()));
 }
+
+#[test]
+fn a_correction_is_saved_shown_undone_and_redone() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
+    app.harness.get_by_label(title).click();
+    app.wait_for("the reader", Duration::from_secs(2), |a| a.opened_title() == Some(title));
+    app.settle();
+    app.harness.get_by_label("Stance toward lna (by hand)").click();
+    app.settle();
+    app.harness.get_by_label("mixed").click();
+    app.settle();
+    assert_eq!(app.harness.state().notices().last().map(String::as_str), Some("saved"));
+    assert_eq!(app.harness.get_by_label("Stance toward lna (by hand)").value().as_deref(), Some("mixed"));
+    app.harness.get_by_label("lna (by hand)");
+    let data = app.dir.path().join("data");
+    let stored = rasd::store::Store::open(&data).and_then(|s| s.annotations()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(stored.len(), 1, "committed to the store");
+    assert_eq!((stored[0].actor_id.as_str(), stored[0].stance.as_str()), ("lna", "mixed"));
+    app.harness.get_by_label("Undo").click();
+    app.settle();
+    let stored = rasd::store::Store::open(&data).and_then(|s| s.annotations()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(stored.is_empty(), "undo removed the correction from the store");
+    assert_eq!(
+        app.harness.get_by_label("Stance toward lna (by hand)").value().as_deref(),
+        Some("auto (delegitimizing)")
+    );
+    assert!(app.harness.query_by_label("lna (by hand)").is_none());
+    app.harness.get_by_label("Redo").click();
+    app.settle();
+    assert_eq!(app.harness.get_by_label("Stance toward lna (by hand)").value().as_deref(), Some("mixed"));
+    app.harness.get_by_label("Stance set by").click();
+    app.settle();
+    app.harness.get_by_label("the analyst").click();
+    app.wait_for("the origin filter", Duration::from_secs(2), |a| a.counts().1 == 1);
+}

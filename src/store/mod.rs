@@ -229,6 +229,14 @@ impl Store {
         rows::all_index_rows(&self.connection).map_err(|e| self.err(e))
     }
 
+    /// The index row of one article (after a correction, to refresh the list).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn row(&self, id: &str) -> Result<Option<IndexRow>, StoreError> {
+        rows::index_row(&self.connection, id).map_err(|e| self.err(e))
+    }
+
     /// One article with its text and full analysis (for the reader and exports).
     ///
     /// # Errors

@@ -9,10 +9,11 @@ use std::sync::mpsc::Receiver;
 use super::library::Library;
 use super::rich_text::TextCache;
 use super::settings::Settings;
+use crate::analysis::StanceLabel;
 use crate::engine::{Engine, EngineConfig, Event, Job, WatchMode, fill_inbox, inbox_of};
 use crate::lexicon::Lexicon;
 use crate::query::Filter;
-use crate::store::{Store, StoredArticle};
+use crate::store::{Marks, Store, StoredArticle};
 
 /// How the window was started.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +57,51 @@ pub enum Command {
     OpenFile(PathBuf),
     /// Switch polling on or off.
     SetPolling(bool),
+    /// Set (or clear, with `None`) the analyst's stance for an actor in an article.
+    Annotate {
+        /// Article id.
+        article: String,
+        /// Actor id.
+        actor: String,
+        /// Stance and note.
+        value: Option<(StanceLabel, String)>,
+    },
+    /// Set an article's review marks.
+    SetMarks {
+        /// Article id.
+        article: String,
+        /// The new marks.
+        marks: Marks,
+    },
+    /// Undo the last correction or mark.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+}
+
+/// One undoable edit of the analyst's work.
+#[derive(Debug, Clone)]
+pub enum Edit {
+    /// A stance set or cleared.
+    Annotation {
+        /// Article id.
+        article: String,
+        /// Actor id.
+        actor: String,
+        /// Before.
+        before: Option<(StanceLabel, String)>,
+        /// After.
+        after: Option<(StanceLabel, String)>,
+    },
+    /// Review marks changed.
+    Marks {
+        /// Article id.
+        article: String,
+        /// Before.
+        before: Marks,
+        /// After.
+        after: Marks,
+    },
 }
 
 /// Work the engine reported.
@@ -111,6 +157,12 @@ pub struct RasdApp {
     pub(crate) timeline_cache: Option<(u64, crate::query::Granularity, Vec<crate::query::Bucket>)>,
     /// Articles per actor for a library generation.
     pub(crate) actor_counts: Option<(u64, std::collections::HashMap<String, usize>)>,
+    pub(crate) undo: Vec<Edit>,
+    pub(crate) redo: Vec<Edit>,
+    /// Note being typed per actor of the open article.
+    pub(crate) note_drafts: std::collections::HashMap<String, String>,
+    /// Tags being typed for the open article.
+    pub(crate) tags_draft: String,
 }
 
 impl RasdApp {
@@ -189,6 +241,10 @@ impl RasdApp {
             drag_from_day: None,
             timeline_cache: None,
             actor_counts: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            note_drafts: std::collections::HashMap::new(),
+            tags_draft: String::new(),
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -287,6 +343,12 @@ impl RasdApp {
         self.export.last.as_ref()
     }
 
+    /// Messages shown in the status bar, oldest first.
+    #[must_use]
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
     /// Files that could not be read, with the reason.
     #[must_use]
     pub fn failures(&self) -> &BTreeMap<PathBuf, String> {
@@ -316,7 +378,7 @@ impl RasdApp {
                 self.library.load(rows);
                 self.loaded = true;
                 // The engine has created or migrated the store: the reader may open it now.
-                match Store::open(&self.options.data_dir) {
+                match Store::open(&self.options.data_dir).and_then(|s| s.durable_commits().map(|()| s)) {
                     Ok(store) => self.reader_store = Some(store),
                     Err(e) => self.notices.push(e.to_string()),
                 }
@@ -392,6 +454,7 @@ impl RasdApp {
     }
 
     pub(crate) fn load_article(&mut self, id: &str) {
+        let same = self.opened.as_ref().is_some_and(|o| o.row.id == id);
         self.opened = self.reader_store.as_ref().and_then(|s| match s.article(id) {
             Ok(article) => article,
             Err(e) => {
@@ -399,6 +462,61 @@ impl RasdApp {
                 None
             }
         });
+        if !same {
+            self.note_drafts = self
+                .opened
+                .iter()
+                .flat_map(|a| a.actors.iter())
+                .map(|f| (f.id.clone(), f.note.clone().unwrap_or_default()))
+                .collect();
+            self.tags_draft = self.opened.as_ref().map(|a| a.row.tags.join(", ")).unwrap_or_default();
+        }
+    }
+
+    /// Write one edit to the store (committed before this returns), then show it.
+    fn write_edit(&mut self, edit: &Edit, forward: bool) -> bool {
+        let Some(store) = self.reader_store.as_mut() else {
+            self.notices.push("the store is not open yet: the correction was not saved".to_string());
+            return false;
+        };
+        let now = now_ns();
+        let (article, result) = match edit {
+            Edit::Annotation { article, actor, before, after } => {
+                let value = if forward { after } else { before };
+                let value = value.as_ref().map(|(s, n)| (*s, n.as_str()));
+                (article, store.annotate(article, actor, value, now).map(|_| ()))
+            }
+            Edit::Marks { article, before, after } => {
+                let marks = if forward { after } else { before };
+                (article, store.set_marks(article, marks, now).map(|_| ()))
+            }
+        };
+        if let Err(e) = result {
+            self.notices.push(format!("not saved: {e}"));
+            return false;
+        }
+        if let Ok(Some(row)) = store.row(article) {
+            self.library.upsert(vec![row]);
+        }
+        let article = article.clone();
+        if self.opened.as_ref().is_some_and(|o| o.row.id == article) {
+            self.load_article(&article);
+        }
+        self.notices.push("saved".to_string());
+        true
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        if self.write_edit(&edit, true) {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
+    }
+
+    /// Whether there is something to undo / redo.
+    #[must_use]
+    pub fn can_undo(&self) -> (bool, bool) {
+        (!self.undo.is_empty(), !self.redo.is_empty())
     }
 
     /// Apply a command a view returned.
@@ -432,6 +550,37 @@ impl RasdApp {
             Command::SetPolling(polling) => {
                 self.settings.polling = polling;
                 self.engine.send(Job::SetPolling(polling));
+            }
+            Command::Annotate { article, actor, value } => {
+                let before = self.opened.as_ref().filter(|o| o.row.id == article).and_then(|o| {
+                    o.actors
+                        .iter()
+                        .find(|f| f.id == actor && f.origin == crate::analysis::Origin::Human)
+                        .map(|f| (f.stance, f.note.clone().unwrap_or_default()))
+                });
+                self.edit(Edit::Annotation { article, actor, before, after: value });
+            }
+            Command::SetMarks { article, marks } => {
+                let before = self.reader_store.as_ref().and_then(|s| s.marks(&article).ok()).unwrap_or_default();
+                self.edit(Edit::Marks { article, before, after: marks });
+            }
+            Command::Undo => {
+                if let Some(edit) = self.undo.pop() {
+                    if self.write_edit(&edit, false) {
+                        self.redo.push(edit);
+                    } else {
+                        self.undo.push(edit);
+                    }
+                }
+            }
+            Command::Redo => {
+                if let Some(edit) = self.redo.pop() {
+                    if self.write_edit(&edit, true) {
+                        self.undo.push(edit);
+                    } else {
+                        self.redo.push(edit);
+                    }
+                }
             }
         }
     }
@@ -475,6 +624,12 @@ impl RasdApp {
             self.export.running = None;
         }
     }
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 impl eframe::App for RasdApp {

@@ -34,6 +34,8 @@ pub fn filters_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comma
     outlet_language_ui(app, ui, &mut filter);
     ui.separator();
     dates_ui(ui, &mut filter);
+    ui.separator();
+    review_ui(ui, &mut filter);
     if ui.button("Clear all filters").clicked() {
         filter = Filter::default();
     }
@@ -106,11 +108,42 @@ fn stance_ui(ui: &mut egui::Ui, filter: &mut Filter) {
                 ui.selectable_value(&mut filter.stance, Some(stance), stance.as_str());
             }
         });
+    egui::ComboBox::from_label("Stance set by")
+        .selected_text(
+            filter
+                .origin
+                .map_or("anyone", |o| if o == crate::analysis::Origin::Human { "the analyst" } else { "Rasd" }),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.origin, None, "anyone");
+            ui.selectable_value(&mut filter.origin, Some(crate::analysis::Origin::Auto), "Rasd");
+            ui.selectable_value(&mut filter.origin, Some(crate::analysis::Origin::Human), "the analyst");
+        });
     ui.horizontal(|ui| {
         ui.label("Voice:");
         ui.radio_value(&mut filter.voice, VoiceFilter::Own, "outlet's own");
         ui.radio_value(&mut filter.voice, VoiceFilter::Quoted, "quoted sources");
     });
+}
+
+fn review_ui(ui: &mut egui::Ui, filter: &mut Filter) {
+    ui.strong("Review");
+    egui::ComboBox::from_label("Reviewed")
+        .selected_text(match filter.reviewed {
+            None => "any",
+            Some(true) => "reviewed",
+            Some(false) => "not reviewed",
+        })
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.reviewed, None, "any");
+            ui.selectable_value(&mut filter.reviewed, Some(true), "reviewed");
+            ui.selectable_value(&mut filter.reviewed, Some(false), "not reviewed");
+        });
+    ui.checkbox(&mut filter.starred, "Starred only");
+    let mut tag = filter.tag.clone().unwrap_or_default();
+    if labelled_text(ui, "Tag", &mut tag, "one tag").changed() {
+        filter.tag = Some(tag.trim().to_string()).filter(|t| !t.is_empty());
+    }
 }
 
 fn outlet_language_ui(app: &RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
@@ -203,6 +236,18 @@ pub fn chips_ui(app: &RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         }
         if !filter.text.trim().is_empty() {
             chip(format!("text: {}", filter.text.trim()), &|f| f.text.clear());
+        }
+        if let Some(origin) = filter.origin {
+            chip(format!("set by: {}", origin.as_str()), &|f| f.origin = None);
+        }
+        if let Some(reviewed) = filter.reviewed {
+            chip(if reviewed { "reviewed".to_string() } else { "not reviewed".to_string() }, &|f| f.reviewed = None);
+        }
+        if filter.starred {
+            chip("starred".to_string(), &|f| f.starred = false);
+        }
+        if let Some(tag) = &filter.tag {
+            chip(format!("tag: {tag}"), &|f| f.tag = None);
         }
     });
 }

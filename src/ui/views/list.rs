@@ -88,8 +88,15 @@ pub fn list_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>
                 });
                 let title = r.title.clone();
                 let rtl = r.language == Language::Ar;
-                let actors: Vec<(String, crate::analysis::StanceLabel)> =
-                    r.actors.iter().take(MAX_CHIPS).map(|a| (a.actor_id.clone(), a.stance)).collect();
+                let actors: Vec<(String, crate::analysis::StanceLabel)> = r
+                    .actors
+                    .iter()
+                    .take(MAX_CHIPS)
+                    .map(|a| {
+                        let mark = if a.origin == crate::analysis::Origin::Human { " (by hand)" } else { "" };
+                        (format!("{}{mark}", a.actor_id), a.stance)
+                    })
+                    .collect();
                 row.col(|ui| {
                     single_line_ui(ui, &mut app.text_cache, &title, rtl, &egui::FontId::proportional(15.0));
                 });

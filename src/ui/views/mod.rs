@@ -42,6 +42,19 @@ fn keyboard(ctx: &egui::Context, commands: &mut Vec<Command>, app: &RasdApp) {
     if ctx.memory(|m| m.focused().is_some()) {
         return;
     }
+    let (undo, redo) = ctx.input(|i| {
+        let command = i.modifiers.command;
+        (
+            command && !i.modifiers.shift && i.key_pressed(egui::Key::Z),
+            command && (i.key_pressed(egui::Key::Y) || (i.modifiers.shift && i.key_pressed(egui::Key::Z))),
+        )
+    });
+    if undo {
+        commands.push(Command::Undo);
+    }
+    if redo {
+        commands.push(Command::Redo);
+    }
     let (down, up, enter) = ctx.input(|i| {
         (i.key_pressed(egui::Key::ArrowDown), i.key_pressed(egui::Key::ArrowUp), i.key_pressed(egui::Key::Enter))
     });

@@ -139,9 +139,11 @@ pub fn reader_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comman
         let title_range = 0..title.len();
         paragraph(app, ui, &title, FieldKind::Title, title_range, TITLE_SIZE, commands);
         meta_ui(&article, ui, &mut app.text_cache);
+        marks_ui(app, &article, ui, commands);
         ui.separator();
         for actor in &article.actors {
             card_ui(actor, ui, &mut app.text_cache);
+            correction_ui(app, &article.row.id, actor, ui, commands);
         }
         ui.separator();
         let mut offset = 0;
@@ -182,6 +184,80 @@ fn meta_ui(article: &StoredArticle, ui: &mut egui::Ui, cache: &mut TextCache) {
     for path in &article.paths {
         ui.weak(path);
     }
+}
+
+fn marks_ui(app: &mut RasdApp, article: &StoredArticle, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let row = &article.row;
+    let current = crate::store::Marks { reviewed: row.reviewed, starred: row.starred, tags: row.tags.clone() };
+    ui.horizontal_wrapped(|ui| {
+        let mut reviewed = row.reviewed;
+        if ui.checkbox(&mut reviewed, "Reviewed").changed() {
+            commands.push(Command::SetMarks {
+                article: row.id.clone(),
+                marks: crate::store::Marks { reviewed, ..current.clone() },
+            });
+        }
+        let star = if row.starred { "Starred (remove)" } else { "Star" };
+        if ui.button(star).on_hover_text("star this article").clicked() {
+            commands.push(Command::SetMarks {
+                article: row.id.clone(),
+                marks: crate::store::Marks { starred: !row.starred, ..current.clone() },
+            });
+        }
+        let label = ui.label("Tags");
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut app.tags_draft).hint_text("comma-separated").desired_width(160.0))
+            .labelled_by(label.id);
+        let tags: Vec<String> =
+            app.tags_draft.split([',', '،']).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string).collect();
+        if tags != row.tags
+            && (ui.button("Save tags").clicked()
+                || response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+        {
+            commands
+                .push(Command::SetMarks { article: row.id.clone(), marks: crate::store::Marks { tags, ..current } });
+        }
+    });
+}
+
+fn correction_ui(
+    app: &mut RasdApp,
+    article: &str,
+    actor: &ActorFraming,
+    ui: &mut egui::Ui,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let human = actor.origin == crate::analysis::Origin::Human;
+        let computed = actor.auto_stance.unwrap_or(actor.stance);
+        let shown = if human { actor.stance.as_str().to_string() } else { format!("auto ({})", computed.as_str()) };
+        let mut choice: Option<Option<crate::analysis::StanceLabel>> = None;
+        let label = format!("Stance toward {} (by hand)", actor.id);
+        egui::ComboBox::from_label(label).selected_text(shown).show_ui(ui, |ui| {
+            if ui.selectable_label(!human, format!("auto ({})", computed.as_str())).clicked() {
+                choice = Some(None);
+            }
+            for stance in crate::analysis::StanceLabel::ALL {
+                if ui.selectable_label(human && actor.stance == stance, stance.as_str()).clicked() {
+                    choice = Some(Some(stance));
+                }
+            }
+        });
+        let draft = app.note_drafts.entry(actor.id.clone()).or_default();
+        let label = ui.label(format!("Note on {}", actor.id));
+        ui.add(egui::TextEdit::singleline(draft).hint_text("why").desired_width(180.0)).labelled_by(label.id);
+        let note = draft.clone();
+        if human && Some(note.as_str()) != actor.note.as_deref().or(Some("")) && ui.button("Save note").clicked() {
+            choice = Some(Some(actor.stance));
+        }
+        if let Some(value) = choice {
+            commands.push(Command::Annotate {
+                article: article.to_string(),
+                actor: actor.id.clone(),
+                value: value.map(|s| (s, note)),
+            });
+        }
+    });
 }
 
 fn card_ui(actor: &ActorFraming, ui: &mut egui::Ui, cache: &mut TextCache) {

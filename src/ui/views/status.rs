@@ -19,6 +19,17 @@ pub fn top_bar_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comma
         if ui.button("Rescan").on_hover_text("check every watched folder again").clicked() {
             commands.push(Command::Rescan);
         }
+        let (can_undo, can_redo) = app.can_undo();
+        if ui
+            .add_enabled(can_undo, egui::Button::new("Undo"))
+            .on_hover_text("undo the last correction (Ctrl+Z)")
+            .clicked()
+        {
+            commands.push(Command::Undo);
+        }
+        if ui.add_enabled(can_redo, egui::Button::new("Redo")).on_hover_text("redo (Ctrl+Y)").clicked() {
+            commands.push(Command::Redo);
+        }
         ui.menu_button("Settings", |ui| {
             let mut polling = app.settings.polling;
             if ui.checkbox(&mut polling, "Poll folders instead of system notifications").changed() {
