@@ -161,9 +161,7 @@ fn a_file_still_being_written_is_read_whole() {
         })
     };
     writer.join().unwrap_or_else(|_| panic!("writer panicked"));
-    f.wait_for("the finished file", Duration::from_secs(3), |f| {
-        f.rows.iter().any(|r| r.search.contains("المصدر") || r.title == "خبر طويل")
-    });
+    f.wait_for("the finished file", Duration::from_secs(3), |f| f.rows.iter().any(|r| r.title == "خبر طويل"));
     std::thread::sleep(Duration::from_millis(600));
     f.drain();
     assert_eq!(f.rows.len(), 1);

@@ -117,7 +117,18 @@ fn filtered(store: &Store, args: &FilterArgs) -> Option<(Vec<IndexRow>, Vec<usiz
             return None;
         }
     };
-    let selected = filter.apply(&rows);
+    let hits = if filter.text.trim().is_empty() {
+        None
+    } else {
+        match store.search(&filter.text) {
+            Ok(hits) => Some(hits),
+            Err(e) => {
+                eprintln!("rasd: --text {}: {e}", filter.text);
+                return None;
+            }
+        }
+    };
+    let selected = filter.apply(&rows, hits.as_ref());
     Some((rows, selected, filter))
 }
 

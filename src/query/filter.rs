@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Origin, StanceLabel};
 use crate::store::{ActorStance, IndexRow};
-use crate::text::{Language, normalize_str};
+use std::collections::HashSet;
+
+use crate::text::Language;
 
 /// Which voice a stance filter looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -114,10 +116,10 @@ impl Filter {
         })
     }
 
-    /// Whether the row passes. `words` are the normalized words of [`Filter::text`]
-    /// (see [`Filter::words`]), computed once per filter change.
+    /// Whether the row passes. `hits` are the ids the full-text index gives for
+    /// [`Filter::text`] (the store's `search`); with text but no hits, nothing passes.
     #[must_use]
-    pub fn matches(&self, row: &IndexRow, words: &[String]) -> bool {
+    pub fn matches(&self, row: &IndexRow, hits: Option<&HashSet<String>>) -> bool {
         let actor_filter =
             self.actor.is_some() || self.side.is_some() || self.stance.is_some() || self.origin.is_some();
         if actor_filter && self.actors_of(row).next().is_none() {
@@ -142,20 +144,13 @@ impl Filter {
                 return false;
             }
         }
-        words.iter().all(|w| row.search.contains(w.as_str()))
+        self.text.trim().is_empty() || hits.is_some_and(|h| h.contains(&row.id))
     }
 
-    /// The normalized words of the text filter.
+    /// Indexes of the rows that pass, in the order given (see [`Filter::matches`] for `hits`).
     #[must_use]
-    pub fn words(&self) -> Vec<String> {
-        normalize_str(&self.text).split_whitespace().map(str::to_string).collect()
-    }
-
-    /// Indexes of the rows that pass, in the order given.
-    #[must_use]
-    pub fn apply(&self, rows: &[IndexRow]) -> Vec<usize> {
-        let words = self.words();
-        rows.iter().enumerate().filter(|(_, r)| self.matches(r, &words)).map(|(i, _)| i).collect()
+    pub fn apply(&self, rows: &[IndexRow], hits: Option<&HashSet<String>>) -> Vec<usize> {
+        rows.iter().enumerate().filter(|(_, r)| self.matches(r, hits)).map(|(i, _)| i).collect()
     }
 
     /// One line describing the active filters (for export sidecars and status lines).

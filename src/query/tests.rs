@@ -34,55 +34,69 @@ fn titles(rows: &[IndexRow], selected: &[usize]) -> Vec<String> {
 fn no_filter_keeps_everything() {
     let (_d, _s, rows) = samples();
     assert_eq!(rows.len(), 7);
-    assert_eq!(Filter::default().apply(&rows).len(), 7);
+    assert_eq!(Filter::default().apply(&rows, None).len(), 7);
 }
 
 #[test]
 fn actor_and_stance_filters_narrow_by_voice() {
     let (_d, _s, rows) = samples();
     let lna = Filter { actor: Some("lna".into()), ..Filter::default() };
-    assert_eq!(lna.apply(&rows).len(), 4);
+    assert_eq!(lna.apply(&rows, None).len(), 4);
     let delegit = Filter { stance: Some(StanceLabel::Delegitimizing), ..lna.clone() };
-    let got = titles(&rows, &delegit.apply(&rows));
+    let got = titles(&rows, &delegit.apply(&rows, None));
     assert_eq!(got, ["قوات الوفاق تصد هجوما لم"], "only the pro-GNA outlet delegitimizes the LNA in its own voice");
     let legit = Filter { stance: Some(StanceLabel::Legitimizing), ..lna.clone() };
-    assert_eq!(legit.apply(&rows).len(), 2);
+    assert_eq!(legit.apply(&rows, None).len(), 2);
     let quoted = Filter { stance: Some(StanceLabel::Delegitimizing), voice: VoiceFilter::Quoted, ..lna };
-    assert_eq!(titles(&rows, &quoted.apply(&rows)), ["Fighting flares south of"]);
+    assert_eq!(titles(&rows, &quoted.apply(&rows, None)), ["Fighting flares south of"]);
 }
 
 #[test]
 fn side_outlet_language_and_date_filters() {
     let (_d, _s, rows) = samples();
     let yemen = Filter { side: Some("yemen_houthis".into()), ..Filter::default() };
-    assert_eq!(yemen.apply(&rows).len(), 1);
+    assert_eq!(yemen.apply(&rows, None).len(), 1);
     let outlet = Filter { outlet: Some("Wire Digest".into()), ..Filter::default() };
-    assert_eq!(outlet.apply(&rows).len(), 2);
+    assert_eq!(outlet.apply(&rows, None).len(), 2);
     let english = Filter { language: Some(Language::En), ..Filter::default() };
-    assert_eq!(english.apply(&rows).len(), 2);
+    assert_eq!(english.apply(&rows, None).len(), 2);
     let april = Filter { from: parse_date("2020-04", false), to: parse_date("2020-04", true), ..Filter::default() };
-    assert_eq!(april.apply(&rows).len(), 5);
+    assert_eq!(april.apply(&rows, None).len(), 5);
     let one_day =
         Filter { from: parse_date("2023-11-14", false), to: parse_date("2023-11-14", true), ..Filter::default() };
-    assert_eq!(titles(&rows, &one_day.apply(&rows)), ["Sudan army says it retoo"]);
+    assert_eq!(titles(&rows, &one_day.apply(&rows, None)), ["Sudan army says it retoo"]);
 }
 
 #[test]
 fn text_filter_ignores_hamza_ta_marbuta_and_case() {
-    let (_d, _s, rows) = samples();
+    let (_d, store, rows) = samples();
+    let search = |f: &Filter| f.apply(&rows, Some(&store.search(&f.text).unwrap_or_else(|e| panic!("{e}"))));
     let hamza = Filter { text: "انقرة".into(), ..Filter::default() };
-    assert_eq!(titles(&rows, &hamza.apply(&rows)), ["أنقرة تعلن دعمها لحكومة "]);
+    assert_eq!(titles(&rows, &search(&hamza)), ["أنقرة تعلن دعمها لحكومة "]);
     let words = Filter { text: "WAGNER tripoli".into(), ..Filter::default() };
-    assert_eq!(words.apply(&rows).len(), 1);
+    assert_eq!(search(&words).len(), 1);
     let none = Filter { text: "كلمة غير موجودة".into(), ..Filter::default() };
-    assert!(none.apply(&rows).is_empty());
+    assert!(search(&none).is_empty());
+    let clitic = Filter { text: "حفتر".into(), ..Filter::default() };
+    assert_eq!(search(&clitic).len(), 3, "the three Arabic articles naming him, with or without clitics");
+    let with_clitic = Filter { text: "لحفتر".into(), ..Filter::default() };
+    assert_eq!(search(&with_clitic), search(&clitic), "a clitic in the query does not hide a hit");
+    let phrase = Filter { text: "\"ميليشيا الحوثي\"".into(), ..Filter::default() };
+    assert_eq!(search(&phrase).len(), 1);
+    let either = Filter { text: "Khartoum OR Hodeidah OR جازان".into(), ..Filter::default() };
+    assert_eq!(search(&either).len(), 2);
+    let not = Filter { text: "طرابلس NOT فاغنر".into(), ..Filter::default() };
+    let near = Filter { text: "NEAR(ميليشيا حفتر, 1)".into(), ..Filter::default() };
+    assert!(search(&not).len() < search(&Filter { text: "طرابلس".into(), ..Filter::default() }).len());
+    assert!(!search(&near).is_empty());
+    assert!(store.search("(حفتر").is_err(), "a malformed query is an error, not a panic");
 }
 
 #[test]
 fn timeline_buckets_by_day_split_by_stance_toward_the_actor() {
     let (_d, _s, rows) = samples();
     let filter = Filter { actor: Some("lna".into()), ..Filter::default() };
-    let selected = filter.apply(&rows);
+    let selected = filter.apply(&rows, None);
     let (granularity, buckets) = timeline(&rows, &selected, &filter);
     assert_eq!(granularity, Granularity::Day);
     assert_eq!(buckets.len(), 1);
@@ -93,7 +107,7 @@ fn timeline_buckets_by_day_split_by_stance_toward_the_actor() {
         (2, 1, 1)
     );
     let all = Filter::default();
-    let (granularity, buckets) = timeline(&rows, &all.apply(&rows), &all);
+    let (granularity, buckets) = timeline(&rows, &all.apply(&rows, None), &all);
     assert_eq!(granularity, Granularity::Month, "April 2020 to November 2023");
     assert_eq!(buckets.iter().map(Bucket::total).sum::<usize>(), 7);
     assert_eq!(buckets.len(), 44);
@@ -112,7 +126,7 @@ fn granularity_follows_the_span() {
 fn export_writes_exactly_the_filtered_rows_with_bom_and_sidecar() -> Result<(), Box<dyn std::error::Error>> {
     let (dir, store, rows) = samples();
     let filter = Filter { actor: Some("haftar".into()), ..Filter::default() };
-    let selected = filter.apply(&rows);
+    let selected = filter.apply(&rows, None);
     let export = export_rows(&store, &rows, &selected, &filter)?;
     assert_eq!(export.len(), selected.len());
     assert!(export.iter().all(|r| r.actor_id == "haftar"));

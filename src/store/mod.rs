@@ -49,6 +49,9 @@ pub enum StoreError {
         /// Why.
         reason: String,
     },
+    /// A search query cannot be run.
+    #[error("{0}")]
+    Query(String),
     /// A stored analysis cannot be decoded.
     #[error("article {id}: stored analysis unreadable: {reason}")]
     Decode {
@@ -303,6 +306,16 @@ impl Store {
     /// SQLite errors.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         self.connection.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))
+    }
+
+    /// Ids of the articles whose title or body matches `query` (words, "phrases", AND, OR,
+    /// NOT, NEAR(a b, N), parentheses), normalized as the matcher normalizes text.
+    ///
+    /// # Errors
+    /// A malformed query, or SQLite errors.
+    pub fn search(&self, query: &str) -> Result<std::collections::HashSet<String>, StoreError> {
+        let fts = crate::text::fts_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        rows::search(&self.connection, &fts).map_err(|e| StoreError::Query(e.to_string()))
     }
 
     /// Files that could not be read, with the reason.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::{ActorFraming, Origin, StanceLabel};
 use crate::engine::AnalysedArticle;
-use crate::text::{Language, normalize_str};
+use crate::text::Language;
 
 /// One actor's stance in one article, as the filters need it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,9 +59,6 @@ pub struct IndexRow {
     pub starred: bool,
     /// The analyst's tags.
     pub tags: Vec<String>,
-    /// Title and body normalized as the matcher normalizes them (for the text filter).
-    #[serde(skip)]
-    pub search: String,
 }
 
 /// An article with its text and full analysis.
@@ -105,10 +102,17 @@ fn json<T: Serialize>(value: &T) -> String {
 pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
     let a = &analysed.article;
     let day = a.published.as_ref().map(|d| days_since_epoch(d.date));
+    // An upsert keeps the rowid, which the search index is keyed by. Only a row that is in the
+    // index may be deleted from it (contentless FTS5 keeps no text to check against).
+    let existed: Option<i64> =
+        tx.query_row("SELECT rowid FROM articles WHERE id = ?1", params![a.id], |r| r.get(0)).optional()?;
     tx.execute(
-        "INSERT OR REPLACE INTO articles (id, title, body, summary, published, published_day, published_text,
+        "INSERT INTO articles (id, title, body, summary, published, published_day, published_text,
              date_confidence, source, language, format, url, author, category, doc_no, keywords, related, analysis)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+         ON CONFLICT (id) DO UPDATE SET title = ?2, body = ?3, summary = ?4, published = ?5, published_day = ?6,
+             published_text = ?7, date_confidence = ?8, source = ?9, language = ?10, format = ?11, url = ?12,
+             author = ?13, category = ?14, doc_no = ?15, keywords = ?16, related = ?17, analysis = ?18",
         params![
             a.id,
             a.title,
@@ -129,6 +133,14 @@ pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusql
             json(&a.related),
             json(&analysed.actors),
         ],
+    )?;
+    let rowid: i64 = tx.query_row("SELECT rowid FROM articles WHERE id = ?1", params![a.id], |r| r.get(0))?;
+    if existed.is_some() {
+        tx.execute("DELETE FROM article_fts WHERE rowid = ?1", params![rowid])?;
+    }
+    tx.execute(
+        "INSERT INTO article_fts (rowid, stems) VALUES (?1, ?2)",
+        params![rowid, crate::text::search_text(&format!("{}\n{}", a.title, a.body))],
     )?;
     tx.execute("DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
     for actor in &analysed.actors {
@@ -171,6 +183,10 @@ pub fn drop_orphans(tx: &Transaction<'_>, ids: &[String]) -> rusqlite::Result<Ve
         let still: bool =
             tx.query_row("SELECT EXISTS (SELECT 1 FROM files WHERE article_id = ?1)", params![id], |r| r.get(0))?;
         if !still && !removed.contains(id) {
+            tx.execute(
+                "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)",
+                params![id],
+            )?;
             tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
             removed.push(id.clone());
         }
@@ -187,15 +203,12 @@ fn language(code: &str) -> Language {
 }
 
 const ROW_COLUMNS: &str = "a.id, a.title, a.published, a.published_day, a.source, a.language,
-     (SELECT MIN(path) FROM files f WHERE f.article_id = a.id), a.body";
+     (SELECT MIN(path) FROM files f WHERE f.article_id = a.id)";
 
 fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
-    let title: String = r.get(1)?;
-    let body: String = r.get(7)?;
     Ok(IndexRow {
         id: r.get(0)?,
-        search: normalize_str(&format!("{title}\n{body}")),
-        title,
+        title: r.get(1)?,
         published: r.get(2)?,
         day: r.get(3)?,
         source: r.get(4)?,
@@ -290,4 +303,12 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
         paths,
         actors,
     }))
+}
+
+/// Ids of the articles matching a full-text query (already in FTS5 form).
+pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<std::collections::HashSet<String>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ?1",
+    )?;
+    statement.query_map(params![fts], |r| r.get(0))?.collect()
 }

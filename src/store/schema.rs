@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{StoreError, sqlite};
 
 /// The schema version this Rasd writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: articles, per-actor stances, files and failures.
 pub const V1: &str = "
@@ -84,6 +84,17 @@ CREATE TABLE article_marks (
 ) WITHOUT ROWID;
 ";
 
+/// Version 3: full-text search (FTS5) over title and body in search form (normalized, one
+/// proclitic layer removed), keyed by the articles' rowid; contentless, so the text is stored once.
+const V3: &str = "
+CREATE VIRTUAL TABLE article_fts USING fts5(
+    stems,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+";
+
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
 pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
@@ -107,7 +118,24 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
         if found < 2 {
             tx.execute_batch(&format!("{V2} PRAGMA user_version = 2;")).map_err(|e| sqlite(path, e))?;
         }
+        if found < 3 {
+            tx.execute_batch(V3).map_err(|e| sqlite(path, e))?;
+            index_existing(&tx).map_err(|e| sqlite(path, e))?;
+            tx.execute_batch("PRAGMA user_version = 3;").map_err(|e| sqlite(path, e))?;
+        }
         tx.commit().map_err(|e| sqlite(path, e))?;
+    }
+    Ok(())
+}
+
+/// Fill the search index from the articles already stored (a store from before version 3).
+fn index_existing(connection: &Connection) -> rusqlite::Result<()> {
+    let mut select = connection.prepare("SELECT rowid, title, body FROM articles")?;
+    let mut insert = connection.prepare("INSERT INTO article_fts (rowid, stems) VALUES (?1, ?2)")?;
+    let rows = select.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    for row in rows {
+        let (rowid, title, body) = row?;
+        insert.execute(rusqlite::params![rowid, crate::text::search_text(&format!("{title}\n{body}"))])?;
     }
     Ok(())
 }

@@ -33,7 +33,7 @@ fn a_recorded_file_shows_in_the_index_with_its_actors() -> Result<(), StoreError
     assert_eq!(row.path, "/inbox/a.txt");
     let lna = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| a.stance);
     assert_eq!(lna, Some(crate::analysis::StanceLabel::Delegitimizing));
-    assert!(row.search.contains("ميليشيا حفتر"));
+    assert!(store.search("ميليشيا حفتر")?.contains(&row.id));
     let stored = store.article(&row.id)?.unwrap_or_else(|| panic!("article missing"));
     assert!(stored.body.contains("أحياء"));
     assert!(stored.actors.iter().any(|a| a.id == "haftar" && !a.evidence.is_empty()));
@@ -182,5 +182,24 @@ fn a_version_1_store_is_migrated_with_its_articles() -> Result<(), Box<dyn std::
     let version: i64 =
         rusqlite::Connection::open(dir.path().join(STORE_FILE))?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     assert_eq!(version, SCHEMA_VERSION);
+    Ok(())
+}
+
+#[test]
+fn reading_the_same_article_again_keeps_the_search_index_sound() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    for round in 0..3 {
+        store.record_file(
+            Path::new("/inbox/a.txt"),
+            FileStamp { size: 10, mtime_ns: round },
+            &analysed("/inbox/a.txt", ARTICLE),
+        )?;
+        store.record_file(Path::new("/inbox/b.txt"), STAMP, &analysed("/inbox/b.txt", ARTICLE))?;
+    }
+    store.forget_file(Path::new("/inbox/a.txt"))?;
+    store.forget_file(Path::new("/inbox/b.txt"))?;
+    store.record_file(Path::new("/inbox/c.txt"), STAMP, &analysed("/inbox/c.txt", ARTICLE))?;
+    assert_eq!(store.integrity_check()?, "ok");
+    assert_eq!(store.search("طرابلس")?.len(), 1);
     Ok(())
 }

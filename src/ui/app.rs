@@ -163,6 +163,10 @@ pub struct RasdApp {
     pub(crate) note_drafts: std::collections::HashMap<String, String>,
     /// Tags being typed for the open article.
     pub(crate) tags_draft: String,
+    /// The text and row generation the current search hits are for.
+    pub(crate) searched: Option<(String, u64)>,
+    /// Why the last search could not run.
+    pub(crate) search_error: Option<String>,
 }
 
 impl RasdApp {
@@ -245,6 +249,8 @@ impl RasdApp {
             redo: Vec::new(),
             note_drafts: std::collections::HashMap::new(),
             tags_draft: String::new(),
+            searched: None,
+            search_error: None,
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -367,6 +373,7 @@ impl RasdApp {
         for event in events {
             self.apply_event(event);
         }
+        self.update_search();
         self.library.set_view(&self.settings.filter, self.settings.sort);
         self.library.refresh();
         self.poll_background();
@@ -423,6 +430,36 @@ impl RasdApp {
             }
             Event::LexiconRejected(errors) => {
                 self.notices.push(format!("lexicon not changed, the last good one stays: {}", errors.join("; ")));
+            }
+        }
+    }
+
+    /// Run the full-text query when the text filter changed (or the rows did: new articles may
+    /// match).
+    fn update_search(&mut self) {
+        let text = self.settings.filter.text.trim().to_string();
+        let generation = self.library.row_generation();
+        if self.searched.as_ref().is_some_and(|(t, g)| *t == text && *g == generation) {
+            return;
+        }
+        self.searched = Some((text.clone(), generation));
+        if text.is_empty() {
+            self.library.set_hits(None);
+            self.search_error = None;
+            return;
+        }
+        let result = match &self.reader_store {
+            Some(store) => store.search(&text),
+            None => Ok(std::collections::HashSet::new()),
+        };
+        match result {
+            Ok(hits) => {
+                self.search_error = None;
+                self.library.set_hits(Some(hits));
+            }
+            Err(e) => {
+                self.search_error = Some(e.to_string());
+                self.library.set_hits(Some(std::collections::HashSet::new()));
             }
         }
     }
@@ -611,7 +648,12 @@ impl RasdApp {
             let result = (|| -> Result<usize, String> {
                 let store = Store::open(&data_dir).map_err(|e| e.to_string())?;
                 let rows = store.index().map_err(|e| e.to_string())?;
-                let mut selected = filter.apply(&rows);
+                let hits = if filter.text.trim().is_empty() {
+                    None
+                } else {
+                    Some(store.search(&filter.text).map_err(|e| e.to_string())?)
+                };
+                let mut selected = filter.apply(&rows, hits.as_ref());
                 selected.sort_by(|&a, &b| rows[b].day.cmp(&rows[a].day));
                 let export = crate::query::export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string())?;
                 crate::query::write_csv(&path, &export, &filter, crate::query::ExportOptions { bom })?;

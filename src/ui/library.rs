@@ -16,6 +16,9 @@ pub struct Library {
     shown: Vec<usize>,
     dirty: bool,
     generation: u64,
+    /// Bumped whenever rows are added, changed or removed.
+    row_generation: u64,
+    hits: Option<std::collections::HashSet<String>>,
     filter: Filter,
     sort: SortBy,
     outlets: BTreeMap<String, usize>,
@@ -35,6 +38,7 @@ impl Library {
             *self.outlets.entry(row.source.clone()).or_default() += 1;
         }
         self.dirty = true;
+        self.row_generation += 1;
     }
 
     /// Add or update rows (incrementally: a scan sends many small batches).
@@ -58,6 +62,19 @@ impl Library {
             }
         }
         self.dirty = true;
+        self.row_generation += 1;
+    }
+
+    /// The ids the full-text search gives for the filter's text (`None` when there is no text).
+    pub fn set_hits(&mut self, hits: Option<std::collections::HashSet<String>>) {
+        self.hits = hits;
+        self.dirty = true;
+    }
+
+    /// Changes whenever rows are added, changed or removed.
+    #[must_use]
+    pub fn row_generation(&self) -> u64 {
+        self.row_generation
     }
 
     /// Remove rows by id.
@@ -82,7 +99,7 @@ impl Library {
         }
         self.dirty = false;
         self.generation += 1;
-        let mut shown = self.filter.apply(&self.rows);
+        let mut shown = self.filter.apply(&self.rows, self.hits.as_ref());
         let rows = &self.rows;
         match self.sort {
             SortBy::DateDescending => shown.sort_by(|&a, &b| {
