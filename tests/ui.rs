@@ -249,3 +249,17 @@ fn a_correction_is_saved_shown_undone_and_redone() {
     app.harness.get_by_label("the analyst").click();
     app.wait_for("the origin filter", Duration::from_secs(2), |a| a.counts().1 == 1);
 }
+
+#[test]
+fn the_search_box_finds_words_whatever_their_hamza_or_clitics() {
+    let mut app = app(true);
+    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+    app.close_welcome();
+    app.harness.get_by_label("Search text").focus();
+    app.harness.get_by_label("Search text").type_text("انقرة");
+    app.wait_for("the search", Duration::from_secs(2), |a| a.counts().1 == 1);
+    assert_eq!(app.harness.state().shown_titles(), ["أنقرة تعلن دعمها لحكومة الوفاق"]);
+    app.harness.get_by_label_contains("text: انقرة");
+    app.harness.get_by_label("Search text").type_text(" OR لجازان");
+    app.wait_for("the OR search", Duration::from_secs(2), |a| a.counts().1 == 2);
+}

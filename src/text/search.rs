@@ -14,9 +14,10 @@ const MIN_STEM_CHARS: usize = 3;
 pub fn stem(word: &str) -> &str {
     for prefix in PREFIXES {
         if let Some(rest) = word.strip_prefix(prefix)
-            && rest.chars().count() >= MIN_STEM_CHARS {
-                return rest;
-            }
+            && rest.chars().count() >= MIN_STEM_CHARS
+        {
+            return rest;
+        }
     }
     word
 }

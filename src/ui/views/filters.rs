@@ -26,6 +26,10 @@ pub fn filters_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comma
         paragraph_ui(ui, &mut app.text_cache, &text, true, &font, &[], egui::Sense::hover());
     }
     filter.text = text;
+    ui.weak("Words, \"phrases\", AND, OR, NOT, NEAR(a b, 5)");
+    if let Some(error) = &app.search_error {
+        ui.colored_label(egui::Color32::from_rgb(0xd0, 0x80, 0x20), error);
+    }
     ui.separator();
     actor_ui(app, ui, &mut filter);
     ui.separator();

@@ -44,6 +44,31 @@ fn highlights_in<'a>(
     out
 }
 
+/// The words of `text` that the search box's query matches (compared in search form, so a
+/// clitic or a hamza does not hide them).
+fn search_hits(text: &str, query: &str) -> Vec<Highlight> {
+    let wanted: std::collections::HashSet<String> = crate::text::search_text(query)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !matches!(*w, "and" | "or" | "not" | "near"))
+        .map(str::to_string)
+        .collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let normalized = crate::text::normalize(text);
+    let tokens = crate::text::TokenizedText::new(&normalized.text);
+    tokens
+        .tokens
+        .iter()
+        .filter(|t| wanted.contains(crate::text::stem(&normalized.text[t.start..t.end])))
+        .map(|t| Highlight {
+            range: normalized.original_range(t.start, t.end),
+            background: egui::Color32::from_rgba_unmultiplied(0xf0, 0xd0, 0x40, 90),
+            underline: false,
+        })
+        .collect()
+}
+
 fn why(actor: &ActorFraming, e: &Evidence) -> String {
     let sign = match e.stance {
         crate::lexicon::Stance::Legitimizing => "+",
@@ -95,7 +120,8 @@ fn paragraph(
     let Some(article) = app.opened.as_ref() else { return };
     let rtl = article.row.language == Language::Ar;
     let found = highlights_in(article, field, &range);
-    let highlights: Vec<Highlight> = found.iter().map(|(h, _)| h.clone()).collect();
+    let mut highlights: Vec<Highlight> = found.iter().map(|(h, _)| h.clone()).collect();
+    highlights.extend(search_hits(text, &app.settings.filter.text));
     let font = egui::FontId::proportional(size);
     let drawn = paragraph_ui(ui, &mut app.text_cache, text, rtl, &font, &highlights, egui::Sense::click());
     if let Some(byte) = drawn.hovered_byte {
