@@ -118,3 +118,20 @@ fn commands_and_a_running_engine_share_one_data_folder() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn generated_articles_are_read_in_every_layout_and_are_the_same_for_a_seed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    ok(&["gen", "--count", "600", &a.display().to_string()]);
+    ok(&["gen", "--count", "600", &b.display().to_string()]);
+    let scanned = ok(&["scan", &a.display().to_string()]);
+    let lines: Vec<serde_json::Value> = scanned.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
+    assert_eq!(lines.len(), 600);
+    assert!(lines.iter().all(|l| l["published"].is_string() && l["error"].is_null()), "every article dated, none failed");
+    let formats: std::collections::BTreeSet<&str> = lines.iter().filter_map(|l| l["format"].as_str()).collect();
+    assert_eq!(formats.into_iter().collect::<Vec<_>>(), ["markdown", "seed", "trec"]);
+    assert!(lines.iter().any(|l| l["language"] == "ar") && lines.iter().any(|l| l["language"] == "en"));
+    assert!(lines.iter().filter(|l| l["actors"].as_array().is_some_and(|a| !a.is_empty())).count() > 500, "they name the actors");
+    assert_eq!(scanned, ok(&["scan", &b.display().to_string()]).replace(&b.display().to_string(), &a.display().to_string()));
+}

@@ -72,6 +72,7 @@ fn open_store(data_dir: Option<&PathBuf>) -> Option<Store> {
 pub fn index(args: &IndexArgs) -> u8 {
     let Some(lexicon) = load_lexicon(args.lexicon.as_deref()) else { return EXIT_USAGE };
     let Some(mut store) = open_store(args.data_dir.as_ref()) else { return EXIT_USAGE };
+    let started = std::time::Instant::now();
     let (files, walk_errors) = collect_files(&args.paths);
     let mut failed = walk_errors.len();
     for (path, reason) in &walk_errors {
@@ -97,8 +98,11 @@ pub fn index(args: &IndexArgs) -> u8 {
             }
         }
     }
-    let articles = store.index().map_or(0, |rows| rows.len());
-    println!("{recorded} files read, {unchanged} unchanged, {failed} failed; {articles} articles in the store");
+    let seconds = started.elapsed().as_secs_f64();
+    let articles = store.article_count().unwrap_or(0);
+    println!(
+        "{recorded} files read, {unchanged} unchanged, {failed} failed; {articles} articles in the store ({seconds:.1} s)"
+    );
     if failed > 0 { EXIT_FILE_FAILED } else { EXIT_OK }
 }
 

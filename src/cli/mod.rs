@@ -1,6 +1,7 @@
 //! The headless command line: `rasd scan`, `rasd lexicon`. Drives the same engine as the
 //! desktop app; errors are turned into messages and exit codes here, at the edge.
 
+mod bench;
 mod library;
 mod records;
 mod scan;
@@ -41,6 +42,23 @@ pub enum Command {
     Annotate(library::AnnotateArgs),
     /// Print every correction.
     Annotations(library::AnnotationsArgs),
+    /// Write synthetic articles (for measuring scale).
+    Gen(GenArgs),
+    /// Measure start-up, filtering, frames, memory and export on the store of a data folder.
+    Bench(bench::BenchArgs),
+}
+
+/// Arguments of `rasd gen`.
+#[derive(Debug, clap::Args)]
+pub struct GenArgs {
+    /// How many articles.
+    #[arg(long, value_name = "N")]
+    pub count: u64,
+    /// Seed of the generator (the same seed writes the same articles).
+    #[arg(long, default_value = "20201219")]
+    pub seed: u64,
+    /// The folder to write into.
+    pub dir: PathBuf,
 }
 
 /// The filters shared by `rasd list`, `rasd export` and the window.
@@ -203,6 +221,17 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Export(args)) => library::export(&args),
         Some(Command::Annotate(args)) => library::annotate(&args),
         Some(Command::Annotations(args)) => library::annotations(&args),
+        Some(Command::Gen(args)) => match crate::engine::generate(&args.dir, args.count, args.seed) {
+            Ok(n) => {
+                println!("{n} articles written to {}", args.dir.display());
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("rasd: {}: {e}", args.dir.display());
+                EXIT_FILE_FAILED
+            }
+        },
+        Some(Command::Bench(args)) => bench::run(&args),
         None => open_window(cli.paths, cli.data_dir),
     }
 }

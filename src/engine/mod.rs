@@ -4,6 +4,7 @@
 
 mod batch;
 mod files;
+mod generate;
 mod import;
 mod ingest;
 mod paths;
@@ -13,6 +14,7 @@ mod worker;
 
 pub use batch::{Outcome, process};
 pub use files::{collect_files, is_readable_path};
+pub use generate::generate;
 pub use import::import_into;
 pub use ingest::{AnalysedArticle, FileError, MAX_FILE_BYTES, ingest_bytes, ingest_file};
 pub use paths::{APP_ID, default_data_dir, inbox_of};

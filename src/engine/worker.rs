@@ -482,8 +482,11 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
         if !removed.is_empty() {
             self.emit(Event::Removed(removed));
         }
-        if !upserted.is_empty() {
-            self.emit(Event::Upserted(upserted));
+        upserted.sort();
+        upserted.dedup();
+        let rows: Vec<IndexRow> = upserted.iter().filter_map(|id| self.store.row(id).ok().flatten()).collect();
+        if !rows.is_empty() {
+            self.emit(Event::Upserted(rows));
         }
         self.emit(Event::Progress {
             done: self.done,

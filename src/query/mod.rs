@@ -6,7 +6,7 @@ mod export;
 mod filter;
 
 pub use buckets::{Bucket, Granularity, Series, timeline};
-pub use export::{ExportOptions, ExportRow, export_rows, neutralise, write_csv};
+pub use export::{ExportOptions, ExportRow, export_rows, neutralise, sidecar_path, write_csv};
 pub use filter::{Filter, VoiceFilter, parse_date};
 
 #[cfg(test)]

@@ -93,8 +93,8 @@ pub struct Store {
 /// What changed when a file was recorded or forgotten.
 #[derive(Debug, Default, Clone)]
 pub struct Change {
-    /// Articles added or updated (index rows to show).
-    pub upserted: Vec<IndexRow>,
+    /// Articles added or updated (ids; [`Store::row`] gives their index rows).
+    pub upserted: Vec<String>,
     /// Articles no file refers to any more.
     pub removed: Vec<String>,
 }
@@ -146,23 +146,29 @@ impl Store {
         let key = path_key(path);
         let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
         let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;
-        tx.execute("DELETE FROM files WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
-        tx.execute("DELETE FROM file_errors WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
+        tx.prepare_cached("DELETE FROM files WHERE path = ?1")
+            .and_then(|mut s| s.execute(params![key]))
+            .map_err(|e| sqlite(&self.path, e))?;
+        tx.prepare_cached("DELETE FROM file_errors WHERE path = ?1")
+            .and_then(|mut s| s.execute(params![key]))
+            .map_err(|e| sqlite(&self.path, e))?;
         let mut change = Change::default();
         for (index, analysed) in articles.iter().enumerate() {
             rows::upsert_article(&tx, analysed).map_err(|e| sqlite(&self.path, e))?;
-            tx.execute(
-                "INSERT OR REPLACE INTO files (path, doc_index, article_id, size, mtime_ns) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![key, i64::try_from(index).unwrap_or(0), analysed.article.id, i64::try_from(stamp.size).unwrap_or(i64::MAX), stamp.mtime_ns],
-            )
-            .map_err(|e| sqlite(&self.path, e))?;
+            tx.prepare_cached("INSERT OR REPLACE INTO files (path, doc_index, article_id, size, mtime_ns) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .and_then(|mut s| {
+                    s.execute(params![
+                        key,
+                        i64::try_from(index).unwrap_or(0),
+                        analysed.article.id,
+                        i64::try_from(stamp.size).unwrap_or(i64::MAX),
+                        stamp.mtime_ns
+                    ])
+                })
+                .map_err(|e| sqlite(&self.path, e))?;
         }
         change.removed = rows::drop_orphans(&tx, &before).map_err(|e| sqlite(&self.path, e))?;
-        for analysed in articles {
-            if let Some(row) = rows::index_row(&tx, &analysed.article.id).map_err(|e| sqlite(&self.path, e))? {
-                change.upserted.push(row);
-            }
-        }
+        change.upserted = articles.iter().map(|a| a.article.id.clone()).collect();
         tx.commit().map_err(|e| sqlite(&self.path, e))?;
         Ok(change)
     }
@@ -194,12 +200,7 @@ impl Store {
         tx.execute("DELETE FROM files WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
         tx.execute("DELETE FROM file_errors WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
         let removed = rows::drop_orphans(&tx, &before).map_err(|e| sqlite(&self.path, e))?;
-        let mut upserted = Vec::new();
-        for id in before.iter().filter(|id| !removed.contains(id)) {
-            if let Some(row) = rows::index_row(&tx, id).map_err(|e| sqlite(&self.path, e))? {
-                upserted.push(row);
-            }
-        }
+        let upserted = before.iter().filter(|id| !removed.contains(id)).cloned().collect();
         tx.commit().map_err(|e| sqlite(&self.path, e))?;
         Ok(Change { upserted, removed })
     }
@@ -222,6 +223,17 @@ impl Store {
             .map(PathBuf::from)
             .collect();
         Ok(paths)
+    }
+
+    /// How many articles the store holds.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        self.connection
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| self.err(e))
     }
 
     /// The compact index of every article, for the UI and the headless filters.

@@ -95,6 +95,12 @@ impl From<rusqlite::Error> for RowError {
     }
 }
 
+/// Run a statement through the connection's statement cache (ingestion runs the same few
+/// statements hundreds of thousands of times).
+fn exec(connection: &Connection, sql: &str, params: impl rusqlite::Params) -> rusqlite::Result<usize> {
+    connection.prepare_cached(sql)?.execute(params)
+}
+
 fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
@@ -106,7 +112,8 @@ pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusql
     // index may be deleted from it (contentless FTS5 keeps no text to check against).
     let existed: Option<i64> =
         tx.query_row("SELECT rowid FROM articles WHERE id = ?1", params![a.id], |r| r.get(0)).optional()?;
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO articles (id, title, body, summary, published, published_day, published_text,
              date_confidence, source, language, format, url, author, category, doc_no, keywords, related, analysis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
@@ -134,17 +141,19 @@ pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusql
             json(&analysed.actors),
         ],
     )?;
-    let rowid: i64 = tx.query_row("SELECT rowid FROM articles WHERE id = ?1", params![a.id], |r| r.get(0))?;
+    let rowid: i64 =
+        tx.prepare_cached("SELECT rowid FROM articles WHERE id = ?1")?.query_row(params![a.id], |r| r.get(0))?;
     if existed.is_some() {
-        tx.execute("DELETE FROM article_fts WHERE rowid = ?1", params![rowid])?;
+        exec(tx, "DELETE FROM article_fts WHERE rowid = ?1", params![rowid])?;
     }
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO article_fts (rowid, stems) VALUES (?1, ?2)",
         params![rowid, crate::text::search_text(&format!("{}\n{}", a.title, a.body))],
     )?;
-    tx.execute("DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
+    exec(tx, "DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
     for actor in &analysed.actors {
-        tx.execute(
+        exec(tx,
             "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
@@ -180,14 +189,12 @@ pub fn article_ids_of(tx: &Transaction<'_>, path: &str) -> rusqlite::Result<Vec<
 pub fn drop_orphans(tx: &Transaction<'_>, ids: &[String]) -> rusqlite::Result<Vec<String>> {
     let mut removed = Vec::new();
     for id in ids {
-        let still: bool =
-            tx.query_row("SELECT EXISTS (SELECT 1 FROM files WHERE article_id = ?1)", params![id], |r| r.get(0))?;
+        let still: bool = tx
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM files WHERE article_id = ?1)")?
+            .query_row(params![id], |r| r.get(0))?;
         if !still && !removed.contains(id) {
-            tx.execute(
-                "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)",
-                params![id],
-            )?;
-            tx.execute("DELETE FROM articles WHERE id = ?1", params![id])?;
+            exec(tx, "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)", params![id])?;
+            exec(tx, "DELETE FROM articles WHERE id = ?1", params![id])?;
             removed.push(id.clone());
         }
     }

@@ -308,7 +308,7 @@ impl RasdApp {
 
     /// Articles per actor over every row (cached per library generation).
     pub(crate) fn actor_counts(&mut self) -> &std::collections::HashMap<String, usize> {
-        let generation = self.library.generation();
+        let generation = self.library.row_generation();
         if self.actor_counts.as_ref().is_none_or(|(g, _)| *g != generation) {
             let mut counts = std::collections::HashMap::new();
             for row in self.library.rows() {
