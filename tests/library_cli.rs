@@ -128,10 +128,19 @@ fn generated_articles_are_read_in_every_layout_and_are_the_same_for_a_seed() {
     let scanned = ok(&["scan", &a.display().to_string()]);
     let lines: Vec<serde_json::Value> = scanned.lines().map(|l| serde_json::from_str(l).unwrap_or_default()).collect();
     assert_eq!(lines.len(), 600);
-    assert!(lines.iter().all(|l| l["published"].is_string() && l["error"].is_null()), "every article dated, none failed");
+    assert!(
+        lines.iter().all(|l| l["published"].is_string() && l["error"].is_null()),
+        "every article dated, none failed"
+    );
     let formats: std::collections::BTreeSet<&str> = lines.iter().filter_map(|l| l["format"].as_str()).collect();
     assert_eq!(formats.into_iter().collect::<Vec<_>>(), ["markdown", "seed", "trec"]);
     assert!(lines.iter().any(|l| l["language"] == "ar") && lines.iter().any(|l| l["language"] == "en"));
-    assert!(lines.iter().filter(|l| l["actors"].as_array().is_some_and(|a| !a.is_empty())).count() > 500, "they name the actors");
-    assert_eq!(scanned, ok(&["scan", &b.display().to_string()]).replace(&b.display().to_string(), &a.display().to_string()));
+    assert!(
+        lines.iter().filter(|l| l["actors"].as_array().is_some_and(|a| !a.is_empty())).count() > 500,
+        "they name the actors"
+    );
+    assert_eq!(
+        scanned,
+        ok(&["scan", &b.display().to_string()]).replace(&b.display().to_string(), &a.display().to_string())
+    );
 }
