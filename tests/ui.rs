@@ -57,6 +57,15 @@ impl App {
         }
     }
 
+    /// The seven samples loaded, the welcome closed, and `title` open in the reader.
+    fn open_sample(&mut self, title: &str) {
+        self.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
+        self.close_welcome();
+        self.harness.get_by_label(title).click();
+        self.wait_for("the reader", Duration::from_secs(2), |a| a.opened_title() == Some(title));
+        self.settle();
+    }
+
     fn close_welcome(&mut self) {
         self.harness.get_by_label("Start").click();
         self.settle();
@@ -149,12 +158,8 @@ fn an_actor_filter_narrows_the_list_and_the_chart() {
 #[test]
 fn the_reader_shows_the_arabic_title_and_its_evidence() {
     let mut app = app(true);
-    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
-    app.close_welcome();
     let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
-    app.harness.get_by_label(title).click();
-    app.wait_for("the reader", Duration::from_secs(2), |a| a.opened_title() == Some(title));
-    app.settle();
+    app.open_sample(title);
     assert_eq!(app.harness.get_all_by_label(title).count(), 2, "the list row and the reader's title");
     assert!(app.harness.state().opened_evidence() >= 5);
     app.harness.get_by_label_contains("صدت قوات حكومة الوفاق الوطني الليبية المعترف بها دوليا");
@@ -215,12 +220,8 @@ fn arrow_keys_move_the_selection_and_enter_opens_it() {
 #[test]
 fn a_correction_is_saved_shown_undone_and_redone() {
     let mut app = app(true);
-    app.wait_for("the seven sample articles", Duration::from_secs(5), |a| a.counts() == (7, 7) && a.is_idle());
-    app.close_welcome();
     let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
-    app.harness.get_by_label(title).click();
-    app.wait_for("the reader", Duration::from_secs(2), |a| a.opened_title() == Some(title));
-    app.settle();
+    app.open_sample(title);
     app.harness.get_by_label("Stance toward lna (by hand)").click();
     app.settle();
     app.harness.get_by_label("mixed").click();

@@ -148,7 +148,14 @@ fn filter_changes(window: &mut Window) -> Vec<(String, f64)> {
     for (name, filter) in changes {
         let ctx = window.ctx.clone();
         window.app.apply(Command::SetFilter(filter), &ctx);
-        each.push((name.to_string(), window.frame(Vec::new())));
+        // Until the frame that shows the result (a text query runs on its own thread).
+        let started = Instant::now();
+        window.frame(Vec::new());
+        while !window.app.is_idle() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            window.frame(Vec::new());
+        }
+        each.push((name.to_string(), started.elapsed().as_secs_f64() * 1000.0));
     }
     each
 }

@@ -167,7 +167,12 @@ pub struct RasdApp {
     pub(crate) searched: Option<(String, u64)>,
     /// Why the last search could not run.
     pub(crate) search_error: Option<String>,
+    /// A search in flight: what it is for, and where its ids arrive.
+    pub(crate) search_running: Option<SearchJob>,
 }
+
+/// A search running on its own thread: (text, row generation) and the channel of its result.
+pub(crate) type SearchJob = ((String, u64), Receiver<Result<std::collections::HashSet<String>, String>>);
 
 impl RasdApp {
     /// Build the app: fonts, settings, engine, inbox.
@@ -251,6 +256,7 @@ impl RasdApp {
             tags_draft: String::new(),
             searched: None,
             search_error: None,
+            search_running: None,
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -268,10 +274,10 @@ impl RasdApp {
         (self.library.rows().len(), self.library.shown().len())
     }
 
-    /// Whether the stored index has been loaded and the queue is empty.
+    /// Whether the stored index has been loaded, the queue is empty and no search runs.
     #[must_use]
     pub fn is_idle(&self) -> bool {
-        self.loaded && self.progress.is_none()
+        self.loaded && self.progress.is_none() && self.search_running.is_none()
     }
 
     /// The titles shown, in order (for tests and accessibility).
@@ -435,32 +441,49 @@ impl RasdApp {
     }
 
     /// Run the full-text query when the text filter changed (or the rows did: new articles may
-    /// match).
+    /// match). The query runs on its own thread and connection; the list keeps the previous
+    /// hits until the new ones arrive, so typing never waits for the store.
     fn update_search(&mut self) {
+        if let Some((_, rx)) = &self.search_running {
+            match rx.try_recv() {
+                Ok(result) => {
+                    let Some((key, _)) = self.search_running.take() else { return };
+                    match result {
+                        Ok(hits) => {
+                            self.search_error = None;
+                            self.library.set_hits(Some(hits));
+                        }
+                        Err(e) => {
+                            self.search_error = Some(e);
+                            self.library.set_hits(Some(std::collections::HashSet::new()));
+                        }
+                    }
+                    self.searched = Some(key);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.search_running = None,
+            }
+        }
         let text = self.settings.filter.text.trim().to_string();
-        let generation = self.library.row_generation();
-        if self.searched.as_ref().is_some_and(|(t, g)| *t == text && *g == generation) {
+        let key = (text.clone(), self.library.row_generation());
+        if self.searched.as_ref() == Some(&key) {
             return;
         }
-        self.searched = Some((text.clone(), generation));
         if text.is_empty() {
             self.library.set_hits(None);
             self.search_error = None;
+            self.searched = Some(key);
             return;
         }
-        let result = match &self.reader_store {
-            Some(store) => store.search(&text),
-            None => Ok(std::collections::HashSet::new()),
-        };
-        match result {
-            Ok(hits) => {
-                self.search_error = None;
-                self.library.set_hits(Some(hits));
-            }
-            Err(e) => {
-                self.search_error = Some(e.to_string());
-                self.library.set_hits(Some(std::collections::HashSet::new()));
-            }
+        let data_dir = self.options.data_dir.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new().name("rasd-search".to_string()).spawn(move || {
+            let result = Store::open(&data_dir).and_then(|s| s.search(&text)).map_err(|e| e.to_string());
+            let _ = tx.send(result);
+        });
+        match spawned {
+            Ok(_) => self.search_running = Some((key, rx)),
+            Err(e) => self.search_error = Some(e.to_string()),
         }
     }
 
@@ -677,7 +700,7 @@ fn now_ns() -> i64 {
 impl eframe::App for RasdApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_events();
-        if self.progress.is_some() || self.export.running.is_some() {
+        if self.progress.is_some() || self.export.running.is_some() || self.search_running.is_some() {
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
