@@ -54,6 +54,18 @@ pub struct ActorFraming {
     pub evidence: Vec<Evidence>,
 }
 
+impl ActorFraming {
+    /// The evidence in one line: `term (rule, voice, stance) | …` (export cells).
+    #[must_use]
+    pub fn evidence_summary(&self) -> String {
+        self.evidence
+            .iter()
+            .map(|e| format!("{} ({}, {}, {})", e.text, e.rule, e.voice.as_str(), e.stance.as_str()))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+}
+
 /// Analyse an article against a lexicon.
 #[must_use]
 pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {

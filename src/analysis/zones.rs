@@ -22,6 +22,17 @@ pub enum Voice {
 }
 
 impl Voice {
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Own => "own",
+            Self::Headline => "headline",
+            Self::Reported => "reported",
+            Self::Quoted => "quoted",
+        }
+    }
+
     /// Whether this voice counts toward the outlet's own stance.
     #[must_use]
     pub fn is_outlet(self) -> bool {

@@ -106,11 +106,7 @@ pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
         .actors
         .iter()
         .map(|actor| {
-            let evidence: Vec<String> = actor
-                .evidence
-                .iter()
-                .map(|e| format!("{} ({}, {}, {})", e.text, e.rule, serde_plain(&e.voice), serde_plain(&e.stance)))
-                .collect();
+            let evidence = actor.evidence_summary();
             CsvRow {
                 actor_id: actor.id.clone(),
                 actor_name: neutralise(&actor.name),
@@ -121,13 +117,9 @@ pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
                 confidence: format!("{:.3}", actor.confidence),
                 quoted_stance: actor.quoted_stance.as_str().to_string(),
                 quoted_score: format!("{:.3}", actor.quoted_score),
-                evidence: neutralise(&evidence.join(" | ")),
+                evidence: neutralise(&evidence),
                 ..base.clone()
             }
         })
         .collect()
-}
-
-fn serde_plain<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_lowercase)).unwrap_or_default()
 }

@@ -31,6 +31,16 @@ impl Stance {
         }
     }
 
+    /// The lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Legitimizing => "legitimizing",
+            Self::Neutral => "neutral",
+            Self::Delegitimizing => "delegitimizing",
+        }
+    }
+
     /// The opposite stance (a distancer flips a legitimizing label).
     #[must_use]
     pub fn flipped(self) -> Self {

@@ -80,19 +80,18 @@ pub fn export_rows(
             out.push(base);
             continue;
         }
-        let stored = store.article(&row.id)?;
+        let cells = store.export_cells(&row.id)?;
         for actor in actors {
-            let framing = stored.as_ref().and_then(|s| s.actors.iter().find(|a| a.id == actor.actor_id));
-            let evidence = framing.map_or_else(String::new, |f| {
-                f.evidence
-                    .iter()
-                    .map(|e| format!("{} ({}, {}, {})", e.text, e.rule, voice_name(e.voice), stance_name(e.stance)))
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            });
+            let cell = cells.iter().find(|(id, _, _)| *id == actor.actor_id);
+            let name =
+                cell.map_or(
+                    actor.actor_id.as_str(),
+                    |(_, name, _)| if name.is_empty() { actor.actor_id.as_str() } else { name },
+                );
+            let evidence = cell.map_or("", |(_, _, evidence)| evidence.as_str());
             out.push(ExportRow {
                 actor_id: actor.actor_id.clone(),
-                actor_name: neutralise(framing.map_or(actor.actor_id.as_str(), |f| f.name.as_str())),
+                actor_name: neutralise(name),
                 side: actor.side.clone().unwrap_or_default(),
                 stance: actor.stance.as_str().to_string(),
                 origin: actor.origin.as_str().to_string(),
@@ -101,29 +100,12 @@ pub fn export_rows(
                 confidence: format!("{:.3}", actor.confidence),
                 quoted_stance: actor.quoted_stance.as_str().to_string(),
                 quoted_score: format!("{:.3}", actor.quoted_score),
-                evidence: neutralise(&evidence),
+                evidence: neutralise(evidence),
                 ..base.clone()
             });
         }
     }
     Ok(out)
-}
-
-fn voice_name(voice: crate::analysis::Voice) -> &'static str {
-    match voice {
-        crate::analysis::Voice::Own => "own",
-        crate::analysis::Voice::Headline => "headline",
-        crate::analysis::Voice::Reported => "reported",
-        crate::analysis::Voice::Quoted => "quoted",
-    }
-}
-
-fn stance_name(stance: crate::lexicon::Stance) -> &'static str {
-    match stance {
-        crate::lexicon::Stance::Legitimizing => "legitimizing",
-        crate::lexicon::Stance::Neutral => "neutral",
-        crate::lexicon::Stance::Delegitimizing => "delegitimizing",
-    }
 }
 
 /// The sidecar that records the filters of an export.

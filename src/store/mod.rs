@@ -330,6 +330,14 @@ impl Store {
         rows::search(&self.connection, &fts).map_err(|e| StoreError::Query(e.to_string()))
     }
 
+    /// `(actor id, display name, evidence line)` for each actor of an article.
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn export_cells(&self, article_id: &str) -> Result<Vec<(String, String, String)>, StoreError> {
+        rows::export_cells(&self.connection, article_id).map_err(|e| self.err(e))
+    }
+
     /// Files that could not be read, with the reason.
     ///
     /// # Errors

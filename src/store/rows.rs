@@ -154,8 +154,8 @@ pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusql
     exec(tx, "DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
     for actor in &analysed.actors {
         exec(tx,
-            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score, name, evidence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 a.id,
                 actor.id,
@@ -165,7 +165,9 @@ pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusql
                 actor.score,
                 actor.confidence,
                 actor.quoted_stance.as_str(),
-                actor.quoted_score
+                actor.quoted_score,
+                actor.name,
+                actor.evidence_summary()
             ],
         )?;
     }
@@ -318,4 +320,11 @@ pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<std::colle
         "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ?1",
     )?;
     statement.query_map(params![fts], |r| r.get(0))?.collect()
+}
+
+/// Display names and evidence lines of every actor of an article (export cells).
+pub fn export_cells(connection: &Connection, article_id: &str) -> rusqlite::Result<Vec<(String, String, String)>> {
+    let mut statement =
+        connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_id = ?1")?;
+    statement.query_map(params![article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect()
 }

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{StoreError, sqlite};
 
 /// The schema version this Rasd writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: articles, per-actor stances, files and failures.
 pub const V1: &str = "
@@ -95,6 +95,13 @@ CREATE VIRTUAL TABLE article_fts USING fts5(
 );
 ";
 
+/// Version 4: each article × actor row carries the actor's display name and the evidence in one
+/// line, so an export reads one table instead of every article's full analysis.
+const V4: &str = "
+ALTER TABLE article_actors ADD COLUMN name TEXT NOT NULL DEFAULT '';
+ALTER TABLE article_actors ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+";
+
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
 pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
@@ -129,6 +136,11 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
             index_existing(&tx).map_err(|e| sqlite(path, e))?;
             tx.execute_batch("PRAGMA user_version = 3;").map_err(|e| sqlite(path, e))?;
         }
+        if found < 4 {
+            tx.execute_batch(V4).map_err(|e| sqlite(path, e))?;
+            summarise_existing(&tx).map_err(|e| sqlite(path, e))?;
+            tx.execute_batch("PRAGMA user_version = 4;").map_err(|e| sqlite(path, e))?;
+        }
         tx.commit().map_err(|e| sqlite(path, e))?;
     }
     Ok(())
@@ -142,6 +154,22 @@ fn index_existing(connection: &Connection) -> rusqlite::Result<()> {
     for row in rows {
         let (rowid, title, body) = row?;
         insert.execute(rusqlite::params![rowid, crate::text::search_text(&format!("{title}\n{body}"))])?;
+    }
+    Ok(())
+}
+
+/// Fill the version 4 columns from the analyses already stored.
+fn summarise_existing(connection: &Connection) -> rusqlite::Result<()> {
+    let mut select = connection.prepare("SELECT id, analysis FROM articles")?;
+    let mut update = connection
+        .prepare("UPDATE article_actors SET name = ?3, evidence = ?4 WHERE article_id = ?1 AND actor_id = ?2")?;
+    let rows = select.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (id, analysis) = row?;
+        let actors: Vec<crate::analysis::ActorFraming> = serde_json::from_str(&analysis).unwrap_or_default();
+        for actor in actors {
+            update.execute(rusqlite::params![id, actor.id, actor.name, actor.evidence_summary()])?;
+        }
     }
     Ok(())
 }
