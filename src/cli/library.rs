@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, FilterArgs, OutputFormat, load_lexicon};
 use crate::analysis::ActorFraming;
-use crate::engine::{Outcome, collect_files, default_data_dir, process};
+use crate::engine::{Outcome, collect_files, default_data_dir, process_pipelined};
 use crate::query::{ExportOptions, Filter, export_rows, write_csv};
 use crate::store::{IndexRow, Store, StoredArticle};
 
@@ -79,14 +79,7 @@ pub fn index(args: &IndexArgs) -> u8 {
         eprintln!("rasd: {}: {reason}", path.display());
     }
     let (mut recorded, mut unchanged) = (0usize, 0usize);
-    for chunk in files.chunks(256) {
-        let outcomes = match process(&mut store, &lexicon, chunk, false) {
-            Ok(o) => o,
-            Err(e) => {
-                eprintln!("rasd: {e}");
-                return EXIT_FILE_FAILED;
-            }
-        };
+    let mut tally = |outcomes: Vec<Outcome>| {
         for outcome in outcomes {
             match outcome {
                 Outcome::Recorded(..) | Outcome::Forgotten(..) | Outcome::StillWriting(_) => recorded += 1,
@@ -97,6 +90,10 @@ pub fn index(args: &IndexArgs) -> u8 {
                 }
             }
         }
+    };
+    if let Err(e) = process_pipelined(&mut store, &lexicon, &files, 256, &mut tally) {
+        eprintln!("rasd: {e}");
+        return EXIT_FILE_FAILED;
     }
     let seconds = started.elapsed().as_secs_f64();
     let articles = store.article_count().unwrap_or(0);

@@ -40,16 +40,8 @@ enum Read {
     Moving(PathBuf),
 }
 
-/// Process `paths`; `force` re-reads files whose stamp is unchanged (after a lexicon change).
-///
-/// # Errors
-/// Store errors (the batch stops there; what was written stays written).
-pub fn process(
-    store: &mut Store,
-    lexicon: &Lexicon,
-    paths: &[PathBuf],
-    force: bool,
-) -> Result<Vec<Outcome>, StoreError> {
+/// What to do with each path, from its stamp on disk and in the store.
+fn plan(store: &Store, paths: &[PathBuf], force: bool) -> Result<Vec<Work>, StoreError> {
     let mut work = Vec::with_capacity(paths.len());
     for path in paths {
         work.push(match stamp_of(path) {
@@ -59,8 +51,12 @@ pub fn process(
             Some(stamp) => Work::Read(path.clone(), stamp),
         });
     }
-    let reads: Vec<Read> = work
-        .par_iter()
+    Ok(work)
+}
+
+/// Read and analyse the planned files on all cores (no store access).
+fn read(work: &[Work], lexicon: &Lexicon) -> Vec<Read> {
+    work.par_iter()
         .filter_map(|w| match w {
             Work::Read(path, before) => {
                 let result = ingest_file(path, lexicon);
@@ -73,9 +69,13 @@ pub fn process(
             }
             _ => None,
         })
-        .collect();
-    let mut outcomes = Vec::with_capacity(paths.len());
-    for w in &work {
+        .collect()
+}
+
+/// Write what was planned and read.
+fn write(store: &mut Store, work: &[Work], reads: Vec<Read>) -> Result<Vec<Outcome>, StoreError> {
+    let mut outcomes = Vec::with_capacity(work.len());
+    for w in work {
         match w {
             Work::Forget(path) => outcomes.push(Outcome::Forgotten(path.clone(), store.forget_file(path)?)),
             Work::Skip => outcomes.push(Outcome::Unchanged),
@@ -97,4 +97,51 @@ pub fn process(
         });
     }
     Ok(outcomes)
+}
+
+/// Process `paths`; `force` re-reads files whose stamp is unchanged (after a lexicon change).
+///
+/// # Errors
+/// Store errors (the batch stops there; what was written stays written).
+pub fn process(
+    store: &mut Store,
+    lexicon: &Lexicon,
+    paths: &[PathBuf],
+    force: bool,
+) -> Result<Vec<Outcome>, StoreError> {
+    let work = plan(store, paths, force)?;
+    let reads = read(&work, lexicon);
+    write(store, &work, reads)
+}
+
+/// Process many paths in chunks, reading and analysing the next chunk while the current one
+/// is written (bulk ingestion: `rasd index`). `report` sees each chunk's outcomes.
+///
+/// # Errors
+/// Store errors (what was written before stays written).
+pub fn process_pipelined(
+    store: &mut Store,
+    lexicon: &Lexicon,
+    paths: &[PathBuf],
+    chunk: usize,
+    mut report: impl FnMut(Vec<Outcome>),
+) -> Result<(), StoreError> {
+    let mut chunks = paths.chunks(chunk.max(1));
+    let Some(first) = chunks.next() else { return Ok(()) };
+    let mut work = plan(store, first, false)?;
+    let mut reads = read(&work, lexicon);
+    for next in chunks {
+        let next_work = plan(store, next, false)?;
+        let (written, next_reads) = std::thread::scope(|scope| {
+            let reader = scope.spawn(|| read(&next_work, lexicon));
+            let taken = std::mem::take(&mut reads);
+            let written = store.in_transaction(|store| write(store, &work, taken));
+            (written, reader.join())
+        });
+        report(written?);
+        work = next_work;
+        reads = next_reads.unwrap_or_default();
+    }
+    report(store.in_transaction(|store| write(store, &work, reads))?);
+    Ok(())
 }

@@ -12,7 +12,7 @@ mod samples;
 mod watch;
 mod worker;
 
-pub use batch::{Outcome, process};
+pub use batch::{Outcome, process, process_pipelined};
 pub use files::{collect_files, is_readable_path};
 pub use generate::generate;
 pub use import::import_into;

@@ -144,7 +144,7 @@ impl Store {
         articles: &[AnalysedArticle],
     ) -> Result<Change, StoreError> {
         let key = path_key(path);
-        let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
+        let tx = self.connection.savepoint().map_err(|e| sqlite(&self.path, e))?;
         let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;
         tx.prepare_cached("DELETE FROM files WHERE path = ?1")
             .and_then(|mut s| s.execute(params![key]))
@@ -173,6 +173,28 @@ impl Store {
         Ok(change)
     }
 
+    /// Run `work` in one transaction (bulk ingestion: one commit per chunk of files instead of
+    /// one per file). The changes inside are savepoints; an error rolls the whole chunk back.
+    ///
+    /// # Errors
+    /// SQLite errors, or `work`'s own.
+    pub fn in_transaction<T>(
+        &mut self,
+        work: impl FnOnce(&mut Self) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.connection.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.err(e))?;
+        match work(self) {
+            Ok(value) => {
+                self.connection.execute_batch("COMMIT").map_err(|e| self.err(e))?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.connection.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
     /// Record that `path` could not be read (its earlier articles are forgotten).
     ///
     /// # Errors
@@ -195,7 +217,7 @@ impl Store {
     /// SQLite errors.
     pub fn forget_file(&mut self, path: &Path) -> Result<Change, StoreError> {
         let key = path_key(path);
-        let tx = self.connection.transaction().map_err(|e| sqlite(&self.path, e))?;
+        let tx = self.connection.savepoint().map_err(|e| sqlite(&self.path, e))?;
         let before = rows::article_ids_of(&tx, &key).map_err(|e| sqlite(&self.path, e))?;
         tx.execute("DELETE FROM files WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;
         tx.execute("DELETE FROM file_errors WHERE path = ?1", params![key]).map_err(|e| sqlite(&self.path, e))?;

@@ -1,6 +1,6 @@
 //! Reading and writing article rows.
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::analysis::{ActorFraming, Origin, StanceLabel};
@@ -105,7 +105,7 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
-pub fn upsert_article(tx: &Transaction<'_>, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
+pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
     let a = &analysed.article;
     let day = a.published.as_ref().map(|d| days_since_epoch(d.date));
     // An upsert keeps the rowid, which the search index is keyed by. Only a row that is in the
@@ -181,14 +181,14 @@ pub fn days_since_epoch(date: chrono::NaiveDate) -> i32 {
     i32::try_from((date - epoch).num_days()).unwrap_or(0)
 }
 
-pub fn article_ids_of(tx: &Transaction<'_>, path: &str) -> rusqlite::Result<Vec<String>> {
+pub fn article_ids_of(tx: &Connection, path: &str) -> rusqlite::Result<Vec<String>> {
     let mut statement = tx.prepare("SELECT article_id FROM files WHERE path = ?1")?;
 
     statement.query_map(params![path], |r| r.get(0))?.collect()
 }
 
 /// Delete the articles among `ids` that no file refers to any more; return their ids.
-pub fn drop_orphans(tx: &Transaction<'_>, ids: &[String]) -> rusqlite::Result<Vec<String>> {
+pub fn drop_orphans(tx: &Connection, ids: &[String]) -> rusqlite::Result<Vec<String>> {
     let mut removed = Vec::new();
     for id in ids {
         let still: bool = tx
