@@ -118,18 +118,13 @@ fn filtered(store: &Store, args: &FilterArgs) -> Option<(Vec<IndexRow>, Vec<usiz
             return None;
         }
     };
-    let hits = if filter.text.trim().is_empty() {
-        None
-    } else {
-        match store.search(&filter.text) {
-            Ok(hits) => Some(hits),
-            Err(e) => {
-                eprintln!("rasd: --text {}: {e}", filter.text);
-                return None;
-            }
+    let selected = match filter.select(store, &rows) {
+        Ok(selected) => selected,
+        Err(e) => {
+            eprintln!("rasd: --text {}: {e}", filter.text);
+            return None;
         }
     };
-    let selected = filter.apply(&rows, hits.as_ref());
     Some((rows, selected, filter))
 }
 
@@ -260,12 +255,6 @@ pub struct AnnotationsArgs {
     pub format: OutputFormat,
 }
 
-fn now_ns() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
-}
-
 /// `rasd annotate`: prints `saved` only once the correction is committed.
 pub fn annotate(args: &AnnotateArgs) -> u8 {
     let stance = match &args.stance {
@@ -284,7 +273,7 @@ pub fn annotate(args: &AnnotateArgs) -> u8 {
         return EXIT_USAGE;
     }
     let value = stance.map(|s| (s, args.note.as_str()));
-    match store.annotate(&args.article, &args.actor, value, now_ns()) {
+    match store.annotate(&args.article, &args.actor, value, crate::store::now_ns()) {
         Ok(_) => {
             let what = stance.map_or("cleared".to_string(), |s| s.as_str().to_string());
             println!("saved {} {} {what}", args.article, args.actor);

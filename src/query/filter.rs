@@ -153,6 +153,19 @@ impl Filter {
         rows.iter().enumerate().filter(|(_, r)| self.matches(r, hits)).map(|(i, _)| i).collect()
     }
 
+    /// The rows that pass, running the full-text search on `store` when the filter has text.
+    ///
+    /// # Errors
+    /// A malformed search query, or store errors.
+    pub fn select(
+        &self,
+        store: &crate::store::Store,
+        rows: &[IndexRow],
+    ) -> Result<Vec<usize>, crate::store::StoreError> {
+        let hits = if self.text.trim().is_empty() { None } else { Some(store.search(&self.text)?) };
+        Ok(self.apply(rows, hits.as_ref()))
+    }
+
     /// One line describing the active filters (for export sidecars and status lines).
     #[must_use]
     pub fn describe(&self) -> String {

@@ -376,6 +376,14 @@ impl Store {
     }
 }
 
+/// Now, in nanoseconds since the epoch (the time stamp of the analyst's edits).
+#[must_use]
+pub fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
 fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
     StoreError::Sqlite { path: path.display().to_string(), source }
 }

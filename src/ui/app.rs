@@ -539,7 +539,7 @@ impl RasdApp {
             self.notices.push("the store is not open yet: the correction was not saved".to_string());
             return false;
         };
-        let now = now_ns();
+        let now = crate::store::now_ns();
         let (article, result) = match edit {
             Edit::Annotation { article, actor, before, after } => {
                 let value = if forward { after } else { before };
@@ -671,12 +671,7 @@ impl RasdApp {
             let result = (|| -> Result<usize, String> {
                 let store = Store::open(&data_dir).map_err(|e| e.to_string())?;
                 let rows = store.index().map_err(|e| e.to_string())?;
-                let hits = if filter.text.trim().is_empty() {
-                    None
-                } else {
-                    Some(store.search(&filter.text).map_err(|e| e.to_string())?)
-                };
-                let mut selected = filter.apply(&rows, hits.as_ref());
+                let mut selected = filter.select(&store, &rows).map_err(|e| e.to_string())?;
                 selected.sort_by(|&a, &b| rows[b].day.cmp(&rows[a].day));
                 let export = crate::query::export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string())?;
                 crate::query::write_csv(&path, &export, &filter, crate::query::ExportOptions { bom })?;
@@ -689,12 +684,6 @@ impl RasdApp {
             self.export.running = None;
         }
     }
-}
-
-fn now_ns() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
 impl eframe::App for RasdApp {
