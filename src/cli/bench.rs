@@ -8,7 +8,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use super::{EXIT_FILE_FAILED, EXIT_OK};
-use crate::query::{ExportOptions, Filter, VoiceFilter, export_rows, write_csv};
+use crate::query::{ExportOptions, Filter, VoiceFilter, write_csv};
 use crate::store::Store;
 use crate::ui::{AppOptions, Command, RasdApp};
 
@@ -95,7 +95,7 @@ pub fn run(args: &BenchArgs) -> u8 {
     let filter_ms = median(&mut filter_times);
     let frame_ms = scrolling(&mut window);
     let rss = rss_mb();
-    let (export_ms, export_rows_count) = export_all(&args.data_dir);
+    let (export_ms, export_rows_count) = export_all(&window, &args.data_dir);
     let report = Report {
         articles,
         startup_ms,
@@ -177,28 +177,24 @@ fn scrolling(window: &mut Window) -> f64 {
     median(&mut frames)
 }
 
-/// Export every row of the store to a temporary CSV: (milliseconds, rows).
-fn export_all(data_dir: &std::path::Path) -> (f64, usize) {
+/// Export every article, as the window's export does (the loaded index, one row per article ×
+/// actor) to a temporary CSV: (milliseconds, rows).
+fn export_all(window: &Window, data_dir: &std::path::Path) -> (f64, usize) {
+    let index = window.app.library.shared_index();
+    let all: Vec<u32> = index.by_date().iter().rev().copied().collect();
+    let out = std::env::temp_dir().join(format!("rasd-bench-{}.csv", std::process::id()));
     let started = Instant::now();
-    let exported = Store::open(data_dir).and_then(|store| {
-        let rows = store.index()?;
-        let all: Vec<usize> = (0..rows.len()).collect();
-        export_rows(&store, &rows, &all, &Filter::default())
-    });
-    let count = match exported {
-        Ok(rows) => {
-            let out = std::env::temp_dir().join(format!("rasd-bench-{}.csv", std::process::id()));
-            if let Err(e) = write_csv(&out, &rows, &Filter::default(), ExportOptions::default()) {
-                eprintln!("rasd bench: export: {e}");
-            }
-            let _ = std::fs::remove_file(&out);
-            let _ = std::fs::remove_file(crate::query::sidecar_path(&out));
-            rows.len()
-        }
+    let exported = Store::open(data_dir)
+        .map_err(|e| e.to_string())
+        .and_then(|store| write_csv(&out, &store, &index, &all, &Filter::default(), ExportOptions::default()));
+    let elapsed = started.elapsed().as_secs_f64() * 1000.0;
+    let _ = std::fs::remove_file(&out);
+    let _ = std::fs::remove_file(crate::query::sidecar_path(&out));
+    match exported {
+        Ok(rows) => (elapsed, rows),
         Err(e) => {
             eprintln!("rasd bench: export: {e}");
-            0
+            (elapsed, 0)
         }
-    };
-    (started.elapsed().as_secs_f64() * 1000.0, count)
+    }
 }

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, FilterArgs, OutputFormat, load_lexicon};
 use crate::analysis::ActorFraming;
 use crate::engine::{Outcome, collect_files, default_data_dir, process_pipelined};
-use crate::query::{ExportOptions, Filter, export_rows, write_csv};
-use crate::store::{IndexRow, Store, StoredArticle};
+use crate::query::{ArticleIndex, ExportOptions, Filter, HEADER, export_rows, write_csv};
+use crate::store::{Store, StoredArticle};
 
 /// Arguments of `rasd index`.
 #[derive(Debug, clap::Args)]
@@ -103,7 +103,7 @@ pub fn index(args: &IndexArgs) -> u8 {
     if failed > 0 { EXIT_FILE_FAILED } else { EXIT_OK }
 }
 
-fn filtered(store: &Store, args: &FilterArgs) -> Option<(Vec<IndexRow>, Vec<usize>, Filter)> {
+fn filtered(store: &Store, args: &FilterArgs) -> Option<(ArticleIndex, Vec<u32>, Filter)> {
     let filter = match args.to_filter() {
         Ok(f) => f,
         Err(e) => {
@@ -174,15 +174,15 @@ pub fn list(args: &ListArgs) -> u8 {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written: Result<(), String> = match args.format {
         OutputFormat::Jsonl => selected.iter().try_for_each(|&i| {
-            let article = store.article(&rows[i].id).map_err(|e| e.to_string())?;
+            let article = store.article(&rows.id(i)).map_err(|e| e.to_string())?;
             let Some(article) = article else { return Ok(()) };
             serde_json::to_writer(&mut out, &ListRecord::new(&article)).map_err(|e| e.to_string())?;
             out.write_all(b"\n").map_err(|e| e.to_string())
         }),
         OutputFormat::Csv => {
-            export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string()).and_then(|export| {
-                let mut csv = csv::Writer::from_writer(&mut out);
-                export.iter().try_for_each(|r| csv.serialize(r).map_err(|e| e.to_string()))?;
+            let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
+            csv.write_record(HEADER).map_err(|e| e.to_string()).and_then(|()| {
+                export_rows(&store, &rows, &selected, &filter, |r| csv.serialize(r).map_err(|e| e.to_string()))?;
                 csv.flush().map_err(|e| e.to_string())
             })
         }
@@ -201,9 +201,7 @@ pub fn list(args: &ListArgs) -> u8 {
 pub fn export(args: &ExportArgs) -> u8 {
     let Some(store) = open_store(args.data_dir.as_ref()) else { return EXIT_USAGE };
     let Some((rows, selected, filter)) = filtered(&store, &args.filter) else { return EXIT_USAGE };
-    let result = export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string()).and_then(|export| {
-        write_csv(&args.csv, &export, &filter, ExportOptions { bom: !args.no_bom }).map(|()| export.len())
-    });
+    let result = write_csv(&args.csv, &store, &rows, &selected, &filter, ExportOptions { bom: !args.no_bom });
     match result {
         Ok(count) => {
             println!(

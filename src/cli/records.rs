@@ -89,13 +89,13 @@ pub struct CsvRow {
 pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
     let a = &analysed.article;
     let base = CsvRow {
-        path: neutralise(&analysed.path.display().to_string()),
+        path: neutralise(&analysed.path.display().to_string()).into_owned(),
         id: a.id.clone(),
-        title: neutralise(&a.title),
+        title: neutralise(&a.title).into_owned(),
         published: a.published.as_ref().map(crate::article::date::PublishedDate::iso).unwrap_or_default(),
-        published_text: neutralise(a.published_text.as_deref().unwrap_or("")),
+        published_text: neutralise(a.published_text.as_deref().unwrap_or("")).into_owned(),
         date_confidence: a.published.as_ref().map(|d| format!("{:.2}", d.confidence)).unwrap_or_default(),
-        source: neutralise(a.source.as_deref().unwrap_or("")),
+        source: neutralise(a.source.as_deref().unwrap_or("")).into_owned(),
         language: a.language.code().to_string(),
         ..CsvRow::default()
     };
@@ -109,7 +109,7 @@ pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
             let evidence = actor.evidence_summary();
             CsvRow {
                 actor_id: actor.id.clone(),
-                actor_name: neutralise(&actor.name),
+                actor_name: neutralise(&actor.name).into_owned(),
                 side: actor.side.clone().unwrap_or_default(),
                 mentions: actor.mentions.to_string(),
                 stance: actor.stance.as_str().to_string(),
@@ -117,7 +117,7 @@ pub fn csv_rows(analysed: &AnalysedArticle) -> Vec<CsvRow> {
                 confidence: format!("{:.3}", actor.confidence),
                 quoted_stance: actor.quoted_stance.as_str().to_string(),
                 quoted_score: format!("{:.3}", actor.quoted_score),
-                evidence: neutralise(&evidence),
+                evidence: neutralise(&evidence).into_owned(),
                 ..base.clone()
             }
         })

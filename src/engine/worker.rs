@@ -60,7 +60,7 @@ pub enum WatchMode {
 #[derive(Debug, Clone)]
 pub enum Event {
     /// The stored index, sent once at start before any file is checked.
-    Loaded(Vec<IndexRow>),
+    Loaded(Box<crate::query::ArticleIndex>),
     /// Articles added or updated.
     Upserted(Vec<IndexRow>),
     /// Articles no file holds any more.
@@ -237,7 +237,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
 
     fn run(&mut self, jobs: &Receiver<Job>) {
         match self.store.index() {
-            Ok(rows) => self.emit(Event::Loaded(rows)),
+            Ok(index) => self.emit(Event::Loaded(Box::new(index))),
             Err(e) => self.emit(Event::StoreError(e.to_string())),
         }
         self.watch_lexicon();

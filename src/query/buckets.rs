@@ -4,8 +4,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Filter;
+use super::columns::{NO_SYM, Sym};
+use super::filter::Resolved;
+use super::index::ArticleIndex;
 use crate::analysis::StanceLabel;
-use crate::store::IndexRow;
 
 /// Bucket width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,12 +101,12 @@ fn date_of(day: i32) -> NaiveDate {
     }
 }
 
-/// Buckets over the rows `selected` (indexes into `rows`), every bucket of the span present
-/// (empty ones too), and the granularity chosen. Rows without a date are left out.
+/// Buckets over the articles at `selected` (positions in `index`), every bucket of the span
+/// present (empty ones too), and the granularity chosen. Articles without a date are left out.
 #[must_use]
-pub fn timeline(rows: &[IndexRow], selected: &[usize], filter: &Filter) -> (Granularity, Vec<Bucket>) {
-    let days: Vec<i32> = selected.iter().filter_map(|&i| rows[i].day).collect();
-    let (Some(&min), Some(&max)) = (days.iter().min(), days.iter().max()) else {
+pub fn timeline(index: &ArticleIndex, selected: &[u32], filter: &Filter) -> (Granularity, Vec<Bucket>) {
+    let days = || selected.iter().filter_map(|&p| index.day(p));
+    let (Some(min), Some(max)) = (days().min(), days().max()) else {
         return (Granularity::Day, Vec::new());
     };
     let granularity = Granularity::for_span(i64::from(max - min));
@@ -114,29 +116,53 @@ pub fn timeline(rows: &[IndexRow], selected: &[usize], filter: &Filter) -> (Gran
         starts.push(start);
         start = granularity.next(start);
     }
-    let mut buckets: Vec<Bucket> = starts.into_iter().map(|start| Bucket { start, counts: Vec::new() }).collect();
-    for &i in selected {
-        let row = &rows[i];
-        let Some(day) = row.day else { continue };
-        let start = granularity.start_of(date_of(day));
-        let Ok(slot) = buckets.binary_search_by_key(&start, |b| b.start) else { continue };
-        let series = series_of(row, filter);
-        let counts = &mut buckets[slot].counts;
-        match counts.iter_mut().find(|(s, _)| *s == series) {
+    let mut counts: Vec<Vec<(Key, usize)>> = vec![Vec::new(); starts.len()];
+    // Consecutive articles mostly fall in the same bucket: remember the last day's slot.
+    let mut last: Option<(i32, usize)> = None;
+    let resolved = filter.resolve(index);
+    for &p in selected {
+        let Some(day) = index.day(p) else { continue };
+        let slot = match last {
+            Some((d, slot)) if d == day => slot,
+            _ => {
+                let start = granularity.start_of(date_of(day));
+                let Ok(slot) = starts.binary_search(&start) else { continue };
+                last = Some((day, slot));
+                slot
+            }
+        };
+        let key = key_of(index, p, &resolved);
+        let counts = &mut counts[slot];
+        match counts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, c)) => *c += 1,
-            None => counts.push((series, 1)),
+            None => counts.push((key, 1)),
         }
     }
+    let series = |key: Key| match key {
+        Key::Stance(stance) => Series::Stance(stance),
+        Key::Side(side) => Series::Side(index.side_names().name(side).to_string()),
+        Key::NoActor => Series::NoActor,
+    };
+    let buckets = starts
+        .into_iter()
+        .zip(counts)
+        .map(|(start, counts)| Bucket { start, counts: counts.into_iter().map(|(k, c)| (series(k), c)).collect() })
+        .collect();
     (granularity, buckets)
 }
 
-fn series_of(row: &IndexRow, filter: &Filter) -> Series {
-    if filter.actor.is_some() {
-        let stance = filter.actors_of(row).next().map_or(StanceLabel::Neutral, |a| match filter.voice {
-            super::VoiceFilter::Own => a.stance,
-            super::VoiceFilter::Quoted => a.quoted_stance,
-        });
-        return Series::Stance(stance);
+/// [`Series`] with the side still a number (no text per article while counting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Stance(StanceLabel),
+    Side(Sym),
+    NoActor,
+}
+
+fn key_of(index: &ArticleIndex, position: u32, filter: &Resolved<'_>) -> Key {
+    if filter.filter().actor.is_some() {
+        let stance = filter.actors_of(index, position).next().map_or(StanceLabel::Neutral, |c| filter.stance_of(c));
+        return Key::Stance(stance);
     }
-    row.actors.iter().find_map(|a| a.side.clone()).map_or(Series::NoActor, Series::Side)
+    index.cells_of(position).iter().find(|c| c.side != NO_SYM).map_or(Key::NoActor, |c| Key::Side(c.side))
 }

@@ -2,13 +2,15 @@
 //! byte-order mark by default (Excel shows Arabic correctly only then), formula-like cells
 //! neutralised, and a sidecar `OUT.filters.json` recording the filters.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::Filter;
-use crate::store::{IndexRow, Store, StoreError};
+use super::index::ArticleIndex;
+use crate::store::Store;
 
 /// Export settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,89 +25,96 @@ impl Default for ExportOptions {
     }
 }
 
-/// One CSV row.
+/// One CSV row (borrowed from the index and the store's row being read).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct ExportRow {
-    pub date: String,
-    pub outlet: String,
-    pub language: String,
-    pub title: String,
-    pub path: String,
-    pub actor_id: String,
-    pub actor_name: String,
-    pub side: String,
-    pub stance: String,
-    pub origin: String,
-    pub note: String,
+pub struct ExportRow<'a> {
+    pub date: &'a str,
+    pub outlet: Cow<'a, str>,
+    pub language: &'static str,
+    pub title: Cow<'a, str>,
+    pub path: Cow<'a, str>,
+    pub actor_id: &'a str,
+    pub actor_name: Cow<'a, str>,
+    pub side: &'a str,
+    pub stance: &'static str,
+    pub origin: &'static str,
+    pub note: Cow<'a, str>,
     pub score: String,
     pub confidence: String,
-    pub voice: String,
-    pub quoted_stance: String,
+    pub voice: &'static str,
+    pub quoted_stance: &'static str,
     pub quoted_score: String,
-    pub evidence: String,
-    pub article_id: String,
+    pub evidence: Cow<'a, str>,
+    pub article_id: &'a str,
 }
 
 /// Prefix a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
 #[must_use]
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() }
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
-/// The export rows for the `selected` rows (in that order) under `filter`.
+/// Call `sink` with every export row for the articles at `selected` (in that order) under
+/// `filter`: one row per article × actor the filter is about, or one row for an article with
+/// none. Returns the number of rows.
 ///
 /// # Errors
-/// Store errors while reading an article's evidence.
+/// Store errors while reading an article's path and evidence, or the sink's.
 pub fn export_rows(
     store: &Store,
-    rows: &[IndexRow],
-    selected: &[usize],
+    index: &ArticleIndex,
+    selected: &[u32],
     filter: &Filter,
-) -> Result<Vec<ExportRow>, StoreError> {
-    let mut out = Vec::new();
-    for &i in selected {
-        let row = &rows[i];
+    mut sink: impl FnMut(&ExportRow<'_>) -> Result<(), String>,
+) -> Result<usize, String> {
+    let resolved = filter.resolve(index);
+    let mut count = 0;
+    for &p in selected {
+        let id = index.id(p);
+        let details = store.export_details(&id).map_err(|e| e.to_string())?;
         let base = ExportRow {
-            date: row.published.clone().unwrap_or_default(),
-            outlet: neutralise(&row.source),
-            language: row.language.code().to_string(),
-            title: neutralise(&row.title),
-            path: neutralise(&row.path),
-            voice: filter.voice.as_str().to_string(),
-            article_id: row.id.clone(),
+            date: index.published(p),
+            outlet: neutralise(index.outlet(p)),
+            language: index.language(p).code(),
+            title: neutralise(index.title(p)),
+            path: neutralise(&details.path),
+            voice: filter.voice.as_str(),
+            article_id: &id,
             ..ExportRow::default()
         };
-        let actors: Vec<_> = filter.actors_of(row).collect();
-        if actors.is_empty() {
-            out.push(base);
-            continue;
-        }
-        let cells = store.export_cells(&row.id)?;
-        for actor in actors {
-            let cell = cells.iter().find(|(id, _, _)| *id == actor.actor_id);
-            let name =
-                cell.map_or(
-                    actor.actor_id.as_str(),
-                    |(_, name, _)| if name.is_empty() { actor.actor_id.as_str() } else { name },
-                );
-            let evidence = cell.map_or("", |(_, _, evidence)| evidence.as_str());
-            out.push(ExportRow {
-                actor_id: actor.actor_id.clone(),
+        let mut any = false;
+        for cell in resolved.actors_of(index, p) {
+            any = true;
+            let actor_id = index.actor_names().name(cell.actor);
+            let found = details.actors.iter().find(|(id, _, _)| id == actor_id);
+            let name = found.map_or(actor_id, |(_, name, _)| if name.is_empty() { actor_id } else { name });
+            let row = ExportRow {
+                actor_id,
                 actor_name: neutralise(name),
-                side: actor.side.clone().unwrap_or_default(),
-                stance: actor.stance.as_str().to_string(),
-                origin: actor.origin.as_str().to_string(),
-                note: neutralise(actor.note.as_deref().unwrap_or("")),
-                score: format!("{:.3}", actor.score),
-                confidence: format!("{:.3}", actor.confidence),
-                quoted_stance: actor.quoted_stance.as_str().to_string(),
-                quoted_score: format!("{:.3}", actor.quoted_score),
-                evidence: neutralise(evidence),
+                side: index.side_names().name(cell.side),
+                stance: cell.stance.as_str(),
+                origin: cell.origin.as_str(),
+                note: neutralise(index.note(p, cell.actor).unwrap_or("")),
+                score: format!("{:.3}", cell.score),
+                confidence: format!("{:.3}", cell.confidence),
+                quoted_stance: cell.quoted_stance.as_str(),
+                quoted_score: format!("{:.3}", cell.quoted_score),
+                evidence: neutralise(found.map_or("", |(_, _, evidence)| evidence.as_str())),
                 ..base.clone()
-            });
+            };
+            sink(&row)?;
+            count += 1;
+        }
+        if !any {
+            sink(&base)?;
+            count += 1;
         }
     }
-    Ok(out)
+    Ok(count)
 }
 
 /// The sidecar that records the filters of an export.
@@ -125,46 +134,65 @@ struct Sidecar<'a> {
     byte_order_mark: bool,
 }
 
-/// Write the rows to `out` (and the sidecar beside it) through a temporary file, so a reader
-/// never sees half a file.
+/// Write the export rows of `selected` to `out` (and the sidecar beside it) through a
+/// temporary file, so a reader never sees half a file. Returns the number of rows.
 ///
 /// # Errors
-/// I/O errors, with the path.
-pub fn write_csv(out: &Path, rows: &[ExportRow], filter: &Filter, options: ExportOptions) -> Result<(), String> {
+/// I/O and store errors, with the path.
+pub fn write_csv(
+    out: &Path,
+    store: &Store,
+    index: &ArticleIndex,
+    selected: &[u32],
+    filter: &Filter,
+    options: ExportOptions,
+) -> Result<usize, String> {
     let describe = |e: &dyn std::fmt::Display| format!("{}: {e}", out.display());
     let temp = out.with_extension("csv.part");
-    {
+    let rows = {
         let file = std::fs::File::create(&temp).map_err(|e| describe(&e))?;
-        let mut writer = std::io::BufWriter::new(file);
+        let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
         if options.bom {
             writer.write_all(b"\xef\xbb\xbf").map_err(|e| describe(&e))?;
         }
-        let mut csv = csv::Writer::from_writer(writer);
-        if rows.is_empty() {
-            csv.serialize(ExportRow::default()).map_err(|e| describe(&e))?;
-        }
-        for row in rows {
-            csv.serialize(row).map_err(|e| describe(&e))?;
-        }
+        let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(writer);
+        csv.write_record(HEADER).map_err(|e| describe(&e))?;
+        let rows = export_rows(store, index, selected, filter, |row| csv.serialize(row).map_err(|e| describe(&e)))
+            .inspect_err(|_| {
+                let _ = std::fs::remove_file(&temp);
+            })?;
         csv.flush().map_err(|e| describe(&e))?;
-    }
-    if rows.is_empty() {
-        // Only the header: drop the placeholder row written to get it.
-        let text = std::fs::read_to_string(&temp).map_err(|e| describe(&e))?;
-        let header_end = text.find('\n').map_or(text.len(), |i| i + 1);
-        std::fs::write(&temp, &text[..header_end]).map_err(|e| describe(&e))?;
-    }
-    std::fs::rename(&temp, out).map_err(|e| describe(&e))?;
-    let sidecar = Sidecar {
-        exported_by: "rasd",
-        filters: &filter.describe(),
-        filter,
-        rows: rows.len(),
-        byte_order_mark: options.bom,
+        rows
     };
+    std::fs::rename(&temp, out).map_err(|e| describe(&e))?;
+    let sidecar =
+        Sidecar { exported_by: "rasd", filters: &filter.describe(), filter, rows, byte_order_mark: options.bom };
     let json = serde_json::to_string_pretty(&sidecar).map_err(|e| describe(&e))?;
-    std::fs::write(sidecar_path(out), json).map_err(|e| describe(&e))
+    std::fs::write(sidecar_path(out), json).map_err(|e| describe(&e))?;
+    Ok(rows)
 }
+
+/// The CSV header: the field names of [`ExportRow`].
+pub const HEADER: [&str; 18] = [
+    "date",
+    "outlet",
+    "language",
+    "title",
+    "path",
+    "actor_id",
+    "actor_name",
+    "side",
+    "stance",
+    "origin",
+    "note",
+    "score",
+    "confidence",
+    "voice",
+    "quoted_stance",
+    "quoted_score",
+    "evidence",
+    "article_id",
+];
 
 #[cfg(test)]
 mod tests {

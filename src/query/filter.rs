@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::columns::{BitSet, Interner, Sym};
+use super::index::{ActorCell, ArticleIndex};
 use crate::analysis::{Origin, StanceLabel};
-use crate::store::{ActorStance, IndexRow};
-use std::collections::HashSet;
 
 use crate::text::Language;
 
@@ -99,71 +99,62 @@ impl Filter {
         *self == Self { voice: self.voice, ..Self::default() }
     }
 
-    fn stance_of(&self, actor: &ActorStance) -> StanceLabel {
-        match self.voice {
-            VoiceFilter::Own => actor.stance,
-            VoiceFilter::Quoted => actor.quoted_stance,
-        }
-    }
-
-    /// The row's actors this filter is about (all of them when no actor or side is chosen).
-    pub fn actors_of<'r>(&'r self, row: &'r IndexRow) -> impl Iterator<Item = &'r ActorStance> + 'r {
-        row.actors.iter().filter(move |a| {
-            self.actor.as_ref().is_none_or(|id| *id == a.actor_id)
-                && self.side.as_ref().is_none_or(|side| a.side.as_ref() == Some(side))
-                && self.stance.is_none_or(|s| self.stance_of(a) == s)
-                && self.origin.is_none_or(|o| a.origin == o)
-        })
-    }
-
-    /// Whether the row passes. `hits` are the ids the full-text index gives for
-    /// [`Filter::text`] (the store's `search`); with text but no hits, nothing passes.
+    /// The filter with its names turned into `index`'s numbers.
     #[must_use]
-    pub fn matches(&self, row: &IndexRow, hits: Option<&HashSet<String>>) -> bool {
-        let actor_filter =
-            self.actor.is_some() || self.side.is_some() || self.stance.is_some() || self.origin.is_some();
-        if actor_filter && self.actors_of(row).next().is_none() {
-            return false;
+    pub fn resolve<'f>(&'f self, index: &ArticleIndex) -> Resolved<'f> {
+        let mut unknown = false;
+        let mut lookup = |name: Option<&String>, names: &Interner| {
+            name.and_then(|n| {
+                let sym = names.get(n);
+                unknown |= sym.is_none();
+                sym
+            })
+        };
+        let actor = lookup(self.actor.as_ref(), index.actor_names());
+        let side = lookup(self.side.as_ref(), index.side_names());
+        let outlet = lookup(self.outlet.as_ref(), index.outlet_names());
+        let tag = lookup(self.tag.as_ref(), index.tag_names());
+        let day = |d: NaiveDate| crate::store::days_since_epoch(d);
+        Resolved {
+            filter: self,
+            actor,
+            side,
+            outlet,
+            tag,
+            from: self.from.map(day),
+            to: self.to.map(day),
+            unknown,
+            by_actor: self.actor.is_some() || self.side.is_some() || self.stance.is_some() || self.origin.is_some(),
         }
-        if self.outlet.as_ref().is_some_and(|o| *o != row.source) || self.language.is_some_and(|l| l != row.language) {
-            return false;
-        }
-        if self.reviewed.is_some_and(|r| r != row.reviewed)
-            || (self.starred && !row.starred)
-            || self.tag.as_ref().is_some_and(|t| !row.tags.contains(t))
-        {
-            return false;
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let Some(day) = row.day else {
-                return false;
-            };
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-            let date = epoch + chrono::Days::new(u64::try_from(day).unwrap_or(0));
-            if self.from.is_some_and(|f| date < f) || self.to.is_some_and(|t| date > t) {
-                return false;
-            }
-        }
-        self.text.trim().is_empty() || hits.is_some_and(|h| h.contains(&row.id))
     }
 
-    /// Indexes of the rows that pass, in the order given (see [`Filter::matches`] for `hits`).
+    /// Positions of the articles that pass, oldest first. `hits` are the positions the
+    /// full-text index gives for [`Filter::text`]; with text but no hits, nothing passes.
     #[must_use]
-    pub fn apply(&self, rows: &[IndexRow], hits: Option<&HashSet<String>>) -> Vec<usize> {
-        rows.iter().enumerate().filter(|(_, r)| self.matches(r, hits)).map(|(i, _)| i).collect()
+    pub fn apply(&self, index: &ArticleIndex, hits: Option<&BitSet>) -> Vec<u32> {
+        let resolved = self.resolve(index);
+        if resolved.unknown || (!self.text.trim().is_empty() && hits.is_none_or(BitSet::is_empty)) {
+            return Vec::new();
+        }
+        index.by_date().iter().copied().filter(|&p| resolved.matches(index, p, hits)).collect()
     }
 
-    /// The rows that pass, running the full-text search on `store` when the filter has text.
+    /// The articles that pass, oldest first, running the full-text search on `store` when the
+    /// filter has text.
     ///
     /// # Errors
     /// A malformed search query, or store errors.
     pub fn select(
         &self,
         store: &crate::store::Store,
-        rows: &[IndexRow],
-    ) -> Result<Vec<usize>, crate::store::StoreError> {
-        let hits = if self.text.trim().is_empty() { None } else { Some(store.search(&self.text)?) };
-        Ok(self.apply(rows, hits.as_ref()))
+        index: &ArticleIndex,
+    ) -> Result<Vec<u32>, crate::store::StoreError> {
+        let hits = if self.text.trim().is_empty() {
+            None
+        } else {
+            Some(index.positions_of_rowids(&store.search(&self.text)?))
+        };
+        Ok(self.apply(index, hits.as_ref()))
     }
 
     /// One line describing the active filters (for export sidecars and status lines).
@@ -189,5 +180,78 @@ impl Filter {
         push("to", self.to.map(|d| d.to_string()));
         push("text", (!self.text.trim().is_empty()).then(|| self.text.trim().to_string()));
         if parts.is_empty() { "no filters".to_string() } else { parts.join(" ") }
+    }
+}
+
+/// A [`Filter`] resolved against one [`ArticleIndex`].
+#[derive(Debug, Clone)]
+pub struct Resolved<'f> {
+    filter: &'f Filter,
+    actor: Option<Sym>,
+    side: Option<Sym>,
+    outlet: Option<Sym>,
+    tag: Option<Sym>,
+    from: Option<i32>,
+    to: Option<i32>,
+    /// A name the index has never seen: nothing can pass.
+    unknown: bool,
+    /// Whether the filter is about actors at all.
+    by_actor: bool,
+}
+
+impl Resolved<'_> {
+    /// The filter.
+    #[must_use]
+    pub fn filter(&self) -> &Filter {
+        self.filter
+    }
+
+    /// The stance the filter's voice reads from a cell.
+    #[must_use]
+    pub fn stance_of(&self, cell: &ActorCell) -> StanceLabel {
+        match self.filter.voice {
+            VoiceFilter::Own => cell.stance,
+            VoiceFilter::Quoted => cell.quoted_stance,
+        }
+    }
+
+    /// The article's actors this filter is about (all of them when no actor or side is chosen).
+    pub fn actors_of<'i>(
+        &self,
+        index: &'i ArticleIndex,
+        position: u32,
+    ) -> impl Iterator<Item = &'i ActorCell> + use<'i, '_> {
+        index.cells_of(position).iter().filter(move |c| {
+            self.actor.is_none_or(|a| a == c.actor)
+                && self.side.is_none_or(|s| s == c.side)
+                && self.filter.stance.is_none_or(|s| self.stance_of(c) == s)
+                && self.filter.origin.is_none_or(|o| c.origin == o)
+        })
+    }
+
+    /// Whether the article at `position` passes (see [`Filter::apply`] for `hits`).
+    #[must_use]
+    pub fn matches(&self, index: &ArticleIndex, position: u32, hits: Option<&BitSet>) -> bool {
+        if self.unknown {
+            return false;
+        }
+        if self.outlet.is_some_and(|o| o != index.outlet_sym(position))
+            || self.filter.language.is_some_and(|l| l != index.language(position))
+            || self.filter.reviewed.is_some_and(|r| r != index.reviewed(position))
+            || (self.filter.starred && !index.starred(position))
+            || self.tag.is_some_and(|t| !index.tag_syms(position).contains(&t))
+        {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let Some(day) = index.day(position) else { return false };
+            if self.from.is_some_and(|f| day < f) || self.to.is_some_and(|t| day > t) {
+                return false;
+            }
+        }
+        if !self.filter.text.trim().is_empty() && !hits.is_some_and(|h| h.contains(position)) {
+            return false;
+        }
+        !self.by_actor || self.actors_of(index, position).next().is_some()
     }
 }

@@ -2,12 +2,16 @@
 //! window and the headless commands, so both show exactly the same rows. No UI, no threads.
 
 mod buckets;
+mod columns;
 mod export;
 mod filter;
+mod index;
 
 pub use buckets::{Bucket, Granularity, Series, timeline};
-pub use export::{ExportOptions, ExportRow, export_rows, neutralise, sidecar_path, write_csv};
-pub use filter::{Filter, VoiceFilter, parse_date};
+pub use columns::{BitSet, Interner, NO_SYM, Sym};
+pub use export::{ExportOptions, ExportRow, HEADER, export_rows, neutralise, sidecar_path, write_csv};
+pub use filter::{Filter, Resolved, VoiceFilter, parse_date};
+pub use index::{ActorCell, ActorParts, ArticleIndex, RowParts};
 
 #[cfg(test)]
 mod tests;

@@ -1,14 +1,12 @@
-use std::path::Path;
-
 use super::*;
 use crate::analysis::StanceLabel;
 use crate::engine::ingest_file;
 use crate::lexicon::Lexicon;
-use crate::store::{FileStamp, IndexRow, Store};
+use crate::store::{FileStamp, Store};
 use crate::text::Language;
 
 /// A store holding the shipped sample articles.
-fn samples() -> (tempfile::TempDir, Store, Vec<IndexRow>) {
+fn samples() -> (tempfile::TempDir, Store, ArticleIndex) {
     let lexicon = Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}"));
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let mut store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
@@ -26,8 +24,8 @@ fn samples() -> (tempfile::TempDir, Store, Vec<IndexRow>) {
     (dir, store, rows)
 }
 
-fn titles(rows: &[IndexRow], selected: &[usize]) -> Vec<String> {
-    selected.iter().map(|&i| rows[i].title.chars().take(24).collect()).collect()
+fn titles(rows: &ArticleIndex, selected: &[u32]) -> Vec<String> {
+    selected.iter().map(|&p| rows.title(p).chars().take(24).collect()).collect()
 }
 
 #[test]
@@ -70,7 +68,7 @@ fn side_outlet_language_and_date_filters() {
 #[test]
 fn text_filter_ignores_hamza_ta_marbuta_and_case() {
     let (_d, store, rows) = samples();
-    let search = |f: &Filter| f.apply(&rows, Some(&store.search(&f.text).unwrap_or_else(|e| panic!("{e}"))));
+    let search = |f: &Filter| f.select(&store, &rows).unwrap_or_else(|e| panic!("{e}"));
     let hamza = Filter { text: "انقرة".into(), ..Filter::default() };
     assert_eq!(titles(&rows, &search(&hamza)), ["أنقرة تعلن دعمها لحكومة "]);
     let words = Filter { text: "WAGNER tripoli".into(), ..Filter::default() };
@@ -127,29 +125,80 @@ fn export_writes_exactly_the_filtered_rows_with_bom_and_sidecar() -> Result<(), 
     let (dir, store, rows) = samples();
     let filter = Filter { actor: Some("haftar".into()), ..Filter::default() };
     let selected = filter.apply(&rows, None);
-    let export = export_rows(&store, &rows, &selected, &filter)?;
-    assert_eq!(export.len(), selected.len());
-    assert!(export.iter().all(|r| r.actor_id == "haftar"));
+    let mut actors = Vec::new();
+    let count = export_rows(&store, &rows, &selected, &filter, |r| {
+        actors.push(r.actor_id.to_string());
+        Ok(())
+    })?;
+    assert_eq!(count, selected.len());
+    assert!(actors.iter().all(|a| a == "haftar"), "{actors:?}");
     let out = dir.path().join("out.csv");
-    write_csv(&out, &export, &filter, ExportOptions::default())?;
+    assert_eq!(write_csv(&out, &store, &rows, &selected, &filter, ExportOptions::default())?, count);
     let bytes = std::fs::read(&out)?;
     assert!(bytes.starts_with(b"\xef\xbb\xbf"));
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let headers = reader.headers()?.clone();
     assert_eq!(&headers[0], "date");
     let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
-    assert_eq!(records.len(), export.len());
+    assert_eq!(records.len(), count);
     let title = headers.iter().position(|h| h == "title").unwrap_or(0);
     assert!(records.iter().any(|r| r[title].starts_with("قوات الوفاق تصد")), "Arabic titles come back intact");
     let evidence = headers.iter().position(|h| h == "evidence").unwrap_or(0);
     assert!(records.iter().any(|r| r[evidence].contains("ميليشيا (militia_ar, headline, delegitimizing)")));
+    let path = headers.iter().position(|h| h == "path").unwrap_or(0);
+    assert!(records.iter().all(|r| r[path].contains("assets/samples/")), "each row names its file: {records:?}");
     let sidecar = std::fs::read_to_string(dir.path().join("out.csv.filters.json"))?;
     assert!(sidecar.contains("actor=haftar"), "{sidecar}");
-    write_csv(&out, &export, &filter, ExportOptions { bom: false })?;
+    write_csv(&out, &store, &rows, &selected, &filter, ExportOptions { bom: false })?;
     assert!(!std::fs::read(&out)?.starts_with(b"\xef\xbb\xbf"));
     let nothing = Filter { text: "zzzz".into(), ..Filter::default() };
-    write_csv(&out, &[], &nothing, ExportOptions::default())?;
+    write_csv(&out, &store, &rows, &[], &nothing, ExportOptions::default())?;
     assert_eq!(std::fs::read_to_string(&out)?.lines().count(), 1, "header only");
-    let _ = Path::new("");
     Ok(())
+}
+
+#[test]
+fn csv_header_names_every_field_of_a_row_in_order() -> Result<(), Box<dyn std::error::Error>> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.serialize(ExportRow::default())?;
+    let bytes = csv.into_inner()?;
+    let text = String::from_utf8(bytes)?;
+    assert_eq!(text.lines().next(), Some(HEADER.join(",").as_str()));
+    Ok(())
+}
+
+#[test]
+fn index_survives_corrections_removals_and_compaction() {
+    let (_d, _s, mut rows) = samples();
+    let first = rows.by_date()[0];
+    let id = rows.id(first);
+    let mut row = rows.row(first).unwrap_or_else(|| panic!("no row"));
+    let title = row.title.clone();
+    row.starred = true;
+    row.tags = vec!["checked".into()];
+    if let Some(actor) = row.actors.first_mut() {
+        actor.stance = StanceLabel::Mixed;
+        actor.origin = crate::analysis::Origin::Human;
+        actor.note = Some("both".into());
+    }
+    for _ in 0..3000 {
+        rows.upsert(std::slice::from_ref(&row));
+    }
+    assert_eq!(rows.len(), 7, "an upsert of the same article replaces it");
+    let position = rows.position(&id).unwrap_or_else(|| panic!("lost {id}"));
+    let back = rows.row(position).unwrap_or_else(|| panic!("no row"));
+    assert_eq!(
+        (back.title.as_str(), back.starred, back.tags.as_slice()),
+        (title.as_str(), true, &["checked".to_string()][..])
+    );
+    assert_eq!(back.actors, row.actors, "stance, origin and note come back after compaction");
+    let starred = Filter { starred: true, tag: Some("checked".into()), ..Filter::default() };
+    assert_eq!(starred.apply(&rows, None), vec![position]);
+    rows.remove(std::slice::from_ref(&id));
+    assert_eq!(rows.len(), 6);
+    assert!(rows.position(&id).is_none());
+    assert_eq!(Filter::default().apply(&rows, None).len(), 6);
+    assert!(starred.apply(&rows, None).is_empty());
+    let dates: Vec<i64> = rows.by_date().iter().map(|&p| rows.when(p)).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first: {dates:?}");
 }

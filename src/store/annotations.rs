@@ -161,6 +161,44 @@ pub fn overlay_rows(connection: &Connection, rows: &mut [IndexRow]) -> rusqlite:
     Ok(())
 }
 
+/// Apply every correction and mark to the in-memory index (at start-up).
+pub fn overlay_index(connection: &Connection, index: &mut crate::query::ArticleIndex) -> rusqlite::Result<()> {
+    let mut changed = std::collections::BTreeMap::new();
+    for a in all_annotations(connection)? {
+        if let Some(row) = row_in(index, &mut changed, &a.article_id) {
+            apply_to_row(row, &a);
+        }
+    }
+    let mut statement = connection.prepare_cached("SELECT article_id, reviewed, starred, tags FROM article_marks")?;
+    let marks = statement.query_map([], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
+    })?;
+    for item in marks {
+        let (id, reviewed, starred, tags) = item?;
+        if let Some(row) = row_in(index, &mut changed, &id) {
+            row.reviewed = reviewed;
+            row.starred = starred;
+            row.tags = serde_json::from_str(&tags).unwrap_or_default();
+        }
+    }
+    let rows: Vec<IndexRow> = changed.into_values().collect();
+    index.upsert(&rows);
+    Ok(())
+}
+
+/// The row of `id`, taken from the index the first time it is asked for.
+fn row_in<'m>(
+    index: &crate::query::ArticleIndex,
+    changed: &'m mut std::collections::BTreeMap<u32, IndexRow>,
+    id: &str,
+) -> Option<&'m mut IndexRow> {
+    let position = index.position(id)?;
+    if let std::collections::btree_map::Entry::Vacant(slot) = changed.entry(position) {
+        slot.insert(index.row(position)?);
+    }
+    changed.get_mut(&position)
+}
+
 fn apply_to_row(row: &mut IndexRow, a: &Annotation) {
     match row.actors.iter_mut().find(|s| s.actor_id == a.actor_id) {
         Some(actor) => {

@@ -4,6 +4,7 @@
 //! running window and the headless commands share one data folder. Knows nothing of egui.
 
 mod annotations;
+mod packed;
 mod rows;
 mod schema;
 
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub use annotations::{Annotation, Marks};
-pub use rows::{ActorStance, IndexRow, StoredArticle};
+pub use rows::{ActorStance, ExportDetails, IndexRow, StoredArticle, days_since_epoch};
 pub use schema::{SCHEMA_VERSION, V1 as SCHEMA_V1};
 
 use crate::engine::AnalysedArticle;
@@ -262,8 +263,8 @@ impl Store {
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn index(&self) -> Result<Vec<IndexRow>, StoreError> {
-        rows::all_index_rows(&self.connection).map_err(|e| self.err(e))
+    pub fn index(&self) -> Result<crate::query::ArticleIndex, StoreError> {
+        rows::load_index(&self.connection).map_err(|e| self.err(e))
     }
 
     /// The index row of one article (after a correction, to refresh the list).
@@ -342,22 +343,22 @@ impl Store {
         self.connection.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
-    /// Ids of the articles whose title or body matches `query` (words, "phrases", AND, OR,
+    /// Row ids of the articles whose title or body matches `query` (words, "phrases", AND, OR,
     /// NOT, NEAR(a b, N), parentheses), normalized as the matcher normalizes text.
     ///
     /// # Errors
     /// A malformed query, or SQLite errors.
-    pub fn search(&self, query: &str) -> Result<std::collections::HashSet<String>, StoreError> {
+    pub fn search(&self, query: &str) -> Result<Vec<i64>, StoreError> {
         let fts = crate::text::fts_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
         rows::search(&self.connection, &fts).map_err(|e| StoreError::Query(e.to_string()))
     }
 
-    /// `(actor id, display name, evidence line)` for each actor of an article.
+    /// The first file and the actors' names and evidence lines of an article (for exports).
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn export_cells(&self, article_id: &str) -> Result<Vec<(String, String, String)>, StoreError> {
-        rows::export_cells(&self.connection, article_id).map_err(|e| self.err(e))
+    pub fn export_details(&self, article_id: &str) -> Result<ExportDetails, StoreError> {
+        rows::export_details(&self.connection, article_id).map_err(|e| self.err(e))
     }
 
     /// Files that could not be read, with the reason.

@@ -39,6 +39,9 @@ pub struct ActorStance {
 pub struct IndexRow {
     /// Content hash.
     pub id: String,
+    /// The store's row id (the full-text index is keyed by it).
+    #[serde(skip)]
+    pub rowid: i64,
     /// Headline.
     pub title: String,
     /// ISO 8601 publication date, when known.
@@ -108,6 +111,7 @@ fn json<T: Serialize>(value: &T) -> String {
 pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
     let a = &analysed.article;
     let day = a.published.as_ref().map(|d| days_since_epoch(d.date));
+    let published = a.published.as_ref().map(crate::article::date::PublishedDate::iso);
     // An upsert keeps the rowid, which the search index is keyed by. Only a row that is in the
     // index may be deleted from it (contentless FTS5 keeps no text to check against).
     let existed: Option<i64> =
@@ -125,7 +129,7 @@ pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::
             a.title,
             a.body,
             a.summary,
-            a.published.as_ref().map(crate::article::date::PublishedDate::iso),
+            published,
             day,
             a.published_text,
             a.published.as_ref().map(|d| d.confidence),
@@ -151,6 +155,16 @@ pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::
         "INSERT INTO article_fts (rowid, stems) VALUES (?1, ?2)",
         params![rowid, crate::text::search_text(&format!("{}\n{}", a.title, a.body))],
     )?;
+    let fields = super::packed::IndexFields {
+        rowid,
+        id: &a.id,
+        title: &a.title,
+        published: published.as_deref(),
+        day,
+        source: a.source.as_deref().unwrap_or(""),
+        language: a.language.code(),
+    };
+    super::packed::write(tx, &fields, &super::packed::pack_framings(&analysed.actors))?;
     exec(tx, "DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
     for actor in &analysed.actors {
         exec(tx,
@@ -196,6 +210,7 @@ pub fn drop_orphans(tx: &Connection, ids: &[String]) -> rusqlite::Result<Vec<Str
             .query_row(params![id], |r| r.get(0))?;
         if !still && !removed.contains(id) {
             exec(tx, "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)", params![id])?;
+            exec(tx, "DELETE FROM article_index WHERE id = ?1", params![id])?;
             exec(tx, "DELETE FROM articles WHERE id = ?1", params![id])?;
             removed.push(id.clone());
         }
@@ -211,18 +226,19 @@ fn language(code: &str) -> Language {
     }
 }
 
-const ROW_COLUMNS: &str = "a.id, a.title, a.published, a.published_day, a.source, a.language,
+const ROW_COLUMNS: &str = "a.rowid, a.id, a.title, a.published, a.published_day, a.source, a.language,
      (SELECT MIN(path) FROM files f WHERE f.article_id = a.id)";
 
 fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
     Ok(IndexRow {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        published: r.get(2)?,
-        day: r.get(3)?,
-        source: r.get(4)?,
-        language: language(&r.get::<_, String>(5)?),
-        path: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        rowid: r.get(0)?,
+        id: r.get(1)?,
+        title: r.get(2)?,
+        published: r.get(3)?,
+        day: r.get(4)?,
+        source: r.get(5)?,
+        language: language(&r.get::<_, String>(6)?),
+        path: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
         actors: Vec::new(),
         reviewed: false,
         starred: false,
@@ -267,22 +283,10 @@ pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<I
     Ok(Some(row))
 }
 
-pub fn all_index_rows(connection: &Connection) -> rusqlite::Result<Vec<IndexRow>> {
-    let query = format!("SELECT {ROW_COLUMNS} FROM articles a ORDER BY a.published_day, a.id");
-    let mut statement = connection.prepare(&query)?;
-    let mut rows: Vec<IndexRow> = statement.query_map([], row_from)?.collect::<rusqlite::Result<_>>()?;
-    let position: std::collections::HashMap<String, usize> =
-        rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-    let query = format!("SELECT {ACTOR_COLUMNS} FROM article_actors ORDER BY article_id, mentions DESC, actor_id");
-    let mut statement = connection.prepare(&query)?;
-    for item in statement.query_map([], actor_from)? {
-        let (article, actor) = item?;
-        if let Some(&i) = position.get(&article) {
-            rows[i].actors.push(actor);
-        }
-    }
-    super::annotations::overlay_rows(connection, &mut rows)?;
-    Ok(rows)
+pub fn load_index(connection: &Connection) -> rusqlite::Result<crate::query::ArticleIndex> {
+    let mut index = super::packed::load(connection)?;
+    super::annotations::overlay_index(connection, &mut index)?;
+    Ok(index)
 }
 
 type Stored = (String, Option<String>, String, String, Option<String>, String, Option<f64>);
@@ -314,17 +318,31 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
     }))
 }
 
-/// Ids of the articles matching a full-text query (already in FTS5 form).
-pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<std::collections::HashSet<String>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT a.id FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid WHERE article_fts MATCH ?1",
-    )?;
+/// Row ids of the articles matching a full-text query (already in FTS5 form).
+pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<Vec<i64>> {
+    let mut statement = connection.prepare_cached("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1")?;
     statement.query_map(params![fts], |r| r.get(0))?.collect()
 }
 
-/// Display names and evidence lines of every actor of an article (export cells).
-pub fn export_cells(connection: &Connection, article_id: &str) -> rusqlite::Result<Vec<(String, String, String)>> {
+/// What an export needs from the store besides the index: the article's first file and each
+/// actor's display name and evidence line.
+#[derive(Debug, Clone, Default)]
+pub struct ExportDetails {
+    /// The first file holding the article.
+    pub path: String,
+    /// `(actor id, display name, evidence line)`.
+    pub actors: Vec<(String, String, String)>,
+}
+
+pub fn export_details(connection: &Connection, article_id: &str) -> rusqlite::Result<ExportDetails> {
+    let path = connection
+        .prepare_cached("SELECT MIN(path) FROM files WHERE article_id = ?1")?
+        .query_row(params![article_id], |r| r.get::<_, Option<String>>(0))?
+        .unwrap_or_default();
     let mut statement =
         connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_id = ?1")?;
-    statement.query_map(params![article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect()
+    let actors = statement
+        .query_map(params![article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ExportDetails { path, actors })
 }

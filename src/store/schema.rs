@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{StoreError, sqlite};
 
 /// The schema version this Rasd writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Version 1: articles, per-actor stances, files and failures.
 pub const V1: &str = "
@@ -102,6 +102,21 @@ ALTER TABLE article_actors ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE article_actors ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
 ";
 
+/// Version 5: one narrow row per article with what the in-memory index needs (the actors packed
+/// in one blob), read in one scan at start-up.
+const V5: &str = "
+CREATE TABLE article_index (
+    article_rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    published TEXT,
+    published_day INTEGER,
+    source TEXT NOT NULL,
+    language TEXT NOT NULL,
+    actors BLOB NOT NULL
+);
+";
+
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
 pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
@@ -140,6 +155,11 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
             tx.execute_batch(V4).map_err(|e| sqlite(path, e))?;
             summarise_existing(&tx).map_err(|e| sqlite(path, e))?;
             tx.execute_batch("PRAGMA user_version = 4;").map_err(|e| sqlite(path, e))?;
+        }
+        if found < 5 {
+            tx.execute_batch(V5).map_err(|e| sqlite(path, e))?;
+            super::packed::fill_existing(&tx).map_err(|e| sqlite(path, e))?;
+            tx.execute_batch("PRAGMA user_version = 5;").map_err(|e| sqlite(path, e))?;
         }
         tx.commit().map_err(|e| sqlite(path, e))?;
     }

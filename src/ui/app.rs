@@ -129,6 +129,15 @@ pub struct ExportState {
 }
 
 /// The whole window state.
+/// Article counts the filter menus show.
+#[derive(Debug, Default)]
+pub struct MenuCounts {
+    /// Articles per actor id.
+    pub actors: std::collections::HashMap<String, usize>,
+    /// Articles per outlet, by name.
+    pub outlets: std::collections::BTreeMap<String, usize>,
+}
+
 pub struct RasdApp {
     pub(crate) settings: Settings,
     pub(crate) options: AppOptions,
@@ -156,7 +165,7 @@ pub struct RasdApp {
     /// Timeline buckets for a library generation (recomputed only when the rows change).
     pub(crate) timeline_cache: Option<(u64, crate::query::Granularity, Vec<crate::query::Bucket>)>,
     /// Articles per actor for a library generation.
-    pub(crate) actor_counts: Option<(u64, std::collections::HashMap<String, usize>)>,
+    pub(crate) menu_counts: Option<(u64, MenuCounts)>,
     pub(crate) undo: Vec<Edit>,
     pub(crate) redo: Vec<Edit>,
     /// Note being typed per actor of the open article.
@@ -172,7 +181,7 @@ pub struct RasdApp {
 }
 
 /// A search running on its own thread: (text, row generation) and the channel of its result.
-pub(crate) type SearchJob = ((String, u64), Receiver<Result<std::collections::HashSet<String>, String>>);
+pub(crate) type SearchJob = ((String, u64), Receiver<Result<Vec<i64>, String>>);
 
 impl RasdApp {
     /// Build the app: fonts, settings, engine, inbox.
@@ -249,7 +258,7 @@ impl RasdApp {
             actor_search: String::new(),
             drag_from_day: None,
             timeline_cache: None,
-            actor_counts: None,
+            menu_counts: None,
             undo: Vec::new(),
             redo: Vec::new(),
             note_drafts: std::collections::HashMap::new(),
@@ -271,7 +280,7 @@ impl RasdApp {
     /// Number of articles in the index and shown by the filters.
     #[must_use]
     pub fn counts(&self) -> (usize, usize) {
-        (self.library.rows().len(), self.library.shown().len())
+        (self.library.index().len(), self.library.shown().len())
     }
 
     /// Whether the stored index has been loaded, the queue is empty and no search runs.
@@ -283,7 +292,7 @@ impl RasdApp {
     /// The titles shown, in order (for tests and accessibility).
     #[must_use]
     pub fn shown_titles(&self) -> Vec<String> {
-        self.library.shown().iter().map(|&i| self.library.rows()[i].title.clone()).collect()
+        self.library.shown().iter().map(|&p| self.library.index().title(p).to_string()).collect()
     }
 
     /// The title of the article open in the reader.
@@ -303,7 +312,7 @@ impl RasdApp {
         let generation = self.library.generation();
         if self.timeline_cache.as_ref().is_none_or(|(g, _, _)| *g != generation) {
             let (granularity, buckets) =
-                crate::query::timeline(self.library.rows(), self.library.shown(), &self.settings.filter);
+                crate::query::timeline(self.library.index(), self.library.shown(), &self.settings.filter);
             self.timeline_cache = Some((generation, granularity, buckets));
         }
         match &self.timeline_cache {
@@ -312,27 +321,22 @@ impl RasdApp {
         }
     }
 
-    /// Articles per actor over every row (cached per library generation).
-    pub(crate) fn actor_counts(&mut self) -> &std::collections::HashMap<String, usize> {
+    /// Articles per actor and per outlet over every article (cached per index generation).
+    pub(crate) fn menu_counts(&mut self) -> &MenuCounts {
         let generation = self.library.row_generation();
-        if self.actor_counts.as_ref().is_none_or(|(g, _)| *g != generation) {
-            let mut counts = std::collections::HashMap::new();
-            for row in self.library.rows() {
-                for a in &row.actors {
-                    *counts.entry(a.actor_id.clone()).or_default() += 1;
-                }
-            }
-            self.actor_counts = Some((generation, counts));
+        if self.menu_counts.as_ref().is_none_or(|(g, _)| *g != generation) {
+            let index = self.library.index();
+            let counts = MenuCounts { actors: index.actor_counts(), outlets: index.outlet_counts() };
+            self.menu_counts = Some((generation, counts));
         }
-        static EMPTY: std::sync::LazyLock<std::collections::HashMap<String, usize>> =
-            std::sync::LazyLock::new(std::collections::HashMap::new);
-        self.actor_counts.as_ref().map_or(&*EMPTY, |(_, c)| c)
+        static EMPTY: std::sync::LazyLock<MenuCounts> = std::sync::LazyLock::new(MenuCounts::default);
+        self.menu_counts.as_ref().map_or(&*EMPTY, |(_, c)| c)
     }
 
     /// Article counts per series over the whole timeline, as the chart stacks them.
     #[must_use]
     pub fn chart_totals(&self) -> Vec<(String, usize)> {
-        let (_, buckets) = crate::query::timeline(self.library.rows(), self.library.shown(), &self.settings.filter);
+        let (_, buckets) = crate::query::timeline(self.library.index(), self.library.shown(), &self.settings.filter);
         let mut totals: Vec<(String, usize)> = Vec::new();
         for (series, count) in buckets.iter().flat_map(|b| b.counts.iter()) {
             let name = match series {
@@ -387,8 +391,8 @@ impl RasdApp {
 
     fn apply_event(&mut self, event: Event) {
         match event {
-            Event::Loaded(rows) => {
-                self.library.load(rows);
+            Event::Loaded(index) => {
+                self.library.load(*index);
                 self.loaded = true;
                 // The engine has created or migrated the store: the reader may open it now.
                 match Store::open(&self.options.data_dir).and_then(|s| s.durable_commits().map(|()| s)) {
@@ -398,7 +402,7 @@ impl RasdApp {
             }
             Event::Upserted(rows) => {
                 let refresh_open = self.opened.as_ref().map(|o| o.row.id.clone());
-                self.library.upsert(rows);
+                self.library.upsert(&rows);
                 if let Some(id) = refresh_open {
                     self.load_article(&id);
                 }
@@ -455,7 +459,7 @@ impl RasdApp {
                         }
                         Err(e) => {
                             self.search_error = Some(e);
-                            self.library.set_hits(Some(std::collections::HashSet::new()));
+                            self.library.set_hits(Some(Vec::new()));
                         }
                     }
                     self.searched = Some(key);
@@ -556,7 +560,7 @@ impl RasdApp {
             return false;
         }
         if let Ok(Some(row)) = store.row(article) {
-            self.library.upsert(vec![row]);
+            self.library.upsert(&[row]);
         }
         let article = article.clone();
         if self.opened.as_ref().is_some_and(|o| o.row.id == article) {
@@ -655,13 +659,17 @@ impl RasdApp {
             Some(p) => p.saturating_add_signed(delta).min(shown.len() - 1),
             None => 0,
         };
-        self.selected = Some(self.library.rows()[shown[next]].id.clone());
+        self.selected = Some(self.library.index().id(shown[next]));
     }
 
     fn start_export(&mut self, path: PathBuf) {
         let data_dir = self.options.data_dir.clone();
         let filter = self.settings.filter.clone();
         let bom = self.settings.export_bom;
+        // Exactly the rows shown, in the order shown.
+        self.library.refresh();
+        let index = self.library.shared_index();
+        let shown = self.library.shown().to_vec();
         self.settings.export_path = path.display().to_string();
         let (tx, rx) = std::sync::mpsc::channel();
         self.export.running = Some(rx);
@@ -670,12 +678,8 @@ impl RasdApp {
         let spawned = std::thread::Builder::new().name("rasd-export".to_string()).spawn(move || {
             let result = (|| -> Result<usize, String> {
                 let store = Store::open(&data_dir).map_err(|e| e.to_string())?;
-                let rows = store.index().map_err(|e| e.to_string())?;
-                let mut selected = filter.select(&store, &rows).map_err(|e| e.to_string())?;
-                selected.sort_by(|&a, &b| rows[b].day.cmp(&rows[a].day));
-                let export = crate::query::export_rows(&store, &rows, &selected, &filter).map_err(|e| e.to_string())?;
-                crate::query::write_csv(&path, &export, &filter, crate::query::ExportOptions { bom })?;
-                Ok(export.len())
+                let options = crate::query::ExportOptions { bom };
+                crate::query::write_csv(&path, &store, &index, &shown, &filter, options)
             })();
             let _ = tx.send(result);
         });

@@ -1,86 +1,66 @@
-//! The window's in-memory index: every article's compact row, the rows the filter keeps in the
-//! chosen order, and the outlets and counts the filter menus show. Updated from engine events;
-//! re-filtered only when the rows or the filter change.
+//! The window's view of the in-memory index: the articles the filter keeps in the chosen order.
+//! Updated from engine events; re-filtered only when the articles, the hits or the filter change.
 
-use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::settings::SortBy;
-use crate::query::Filter;
+use crate::query::{ArticleIndex, BitSet, Filter};
 use crate::store::IndexRow;
 
-/// Rows, filter result and derived lists.
+/// The index, the filter's result and the full-text hits.
 #[derive(Default)]
 pub struct Library {
-    rows: Vec<IndexRow>,
-    position: HashMap<String, usize>,
-    shown: Vec<usize>,
+    /// Shared with an export running on its own thread.
+    index: Arc<ArticleIndex>,
+    shown: Vec<u32>,
     dirty: bool,
     generation: u64,
-    /// Bumped whenever rows are added, changed or removed.
+    /// Bumped whenever articles are added, changed or removed.
     row_generation: u64,
-    hits: Option<std::collections::HashSet<String>>,
+    /// Store row ids the full-text search gave, and their positions in the index.
+    hits: Option<(Vec<i64>, BitSet, u64)>,
     filter: Filter,
     sort: SortBy,
-    outlets: BTreeMap<String, usize>,
 }
 
 impl Library {
     /// Replace everything (the stored index at start).
-    pub fn load(&mut self, rows: Vec<IndexRow>) {
-        self.rows = rows;
-        self.reindex();
+    pub fn load(&mut self, index: ArticleIndex) {
+        self.index = Arc::new(index);
+        self.changed();
     }
 
-    fn reindex(&mut self) {
-        self.position = self.rows.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        self.outlets.clear();
-        for row in &self.rows {
-            *self.outlets.entry(row.source.clone()).or_default() += 1;
-        }
+    fn changed(&mut self) {
         self.dirty = true;
         self.row_generation += 1;
     }
 
-    /// Add or update rows (incrementally: a scan sends many small batches).
-    pub fn upsert(&mut self, rows: Vec<IndexRow>) {
-        for row in rows {
-            *self.outlets.entry(row.source.clone()).or_default() += 1;
-            match self.position.get(&row.id) {
-                Some(&i) => {
-                    let old = std::mem::replace(&mut self.rows[i], row);
-                    if let Some(count) = self.outlets.get_mut(&old.source) {
-                        *count -= 1;
-                        if *count == 0 {
-                            self.outlets.remove(&old.source);
-                        }
-                    }
-                }
-                None => {
-                    self.position.insert(row.id.clone(), self.rows.len());
-                    self.rows.push(row);
-                }
-            }
-        }
-        self.dirty = true;
-        self.row_generation += 1;
+    /// Add or update articles (incrementally: a scan sends many small batches).
+    pub fn upsert(&mut self, rows: &[IndexRow]) {
+        Arc::make_mut(&mut self.index).upsert(rows);
+        self.changed();
     }
 
-    /// The ids the full-text search gives for the filter's text (`None` when there is no text).
-    pub fn set_hits(&mut self, hits: Option<std::collections::HashSet<String>>) {
-        self.hits = hits;
+    /// Remove articles by id.
+    pub fn remove(&mut self, ids: &[String]) {
+        Arc::make_mut(&mut self.index).remove(ids);
+        self.changed();
+    }
+
+    /// The row ids the full-text search gives for the filter's text (`None` when there is no
+    /// text).
+    pub fn set_hits(&mut self, rowids: Option<Vec<i64>>) {
+        self.hits = rowids.map(|r| {
+            let positions = self.index.positions_of_rowids(&r);
+            (r, positions, self.row_generation)
+        });
         self.dirty = true;
     }
 
-    /// Changes whenever rows are added, changed or removed.
+    /// Changes whenever articles are added, changed or removed.
     #[must_use]
     pub fn row_generation(&self) -> u64 {
         self.row_generation
-    }
-
-    /// Remove rows by id.
-    pub fn remove(&mut self, ids: &[String]) {
-        self.rows.retain(|r| !ids.contains(&r.id));
-        self.reindex();
     }
 
     /// Set the filter and order; re-filters on the next [`Library::refresh`] if they changed.
@@ -99,50 +79,63 @@ impl Library {
         }
         self.dirty = false;
         self.generation += 1;
-        let mut shown = self.filter.apply(&self.rows, self.hits.as_ref());
-        let rows = &self.rows;
+        // Positions move when the index is compacted: find the hits again.
+        if let Some((rowids, positions, generation)) = &mut self.hits
+            && *generation != self.row_generation
+        {
+            *positions = self.index.positions_of_rowids(rowids);
+            *generation = self.row_generation;
+        }
+        let index = &*self.index;
+        let mut shown = self.filter.apply(index, self.hits.as_ref().map(|(_, positions, _)| positions));
         match self.sort {
-            SortBy::DateDescending => shown.sort_by(|&a, &b| {
-                rows[b].day.cmp(&rows[a].day).then_with(|| rows[b].published.cmp(&rows[a].published))
-            }),
-            SortBy::DateAscending => shown.sort_by(|&a, &b| {
-                rows[a].day.cmp(&rows[b].day).then_with(|| rows[a].published.cmp(&rows[b].published))
-            }),
+            SortBy::DateAscending => {}
+            SortBy::DateDescending => shown.reverse(),
             SortBy::Outlet => {
-                shown.sort_by(|&a, &b| rows[a].source.cmp(&rows[b].source).then_with(|| rows[b].day.cmp(&rows[a].day)))
+                let mut names: Vec<(&str, u32)> = (0..index.outlet_names().len())
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .map(|sym| (index.outlet_names().name(sym), sym))
+                    .collect();
+                names.sort_unstable();
+                let mut rank = vec![0u32; names.len()];
+                for (r, (_, sym)) in names.iter().enumerate() {
+                    rank[*sym as usize] = u32::try_from(r).unwrap_or(u32::MAX);
+                }
+                shown.reverse();
+                shown.sort_by_key(|&p| rank.get(index.outlet_sym(p) as usize).copied().unwrap_or(u32::MAX));
             }
         }
         self.shown = shown;
     }
 
-    /// Changes whenever the shown rows may have changed (for caches of derived views).
+    /// Changes whenever the shown articles may have changed (for caches of derived views).
     #[must_use]
     pub fn generation(&self) -> u64 {
         self.generation
     }
 
-    /// Every row.
+    /// Every article.
     #[must_use]
-    pub fn rows(&self) -> &[IndexRow] {
-        &self.rows
+    pub fn index(&self) -> &ArticleIndex {
+        &self.index
     }
 
-    /// Indexes (into [`Library::rows`]) of the rows shown, in order.
+    /// The index, shared (for an export on its own thread).
     #[must_use]
-    pub fn shown(&self) -> &[usize] {
+    pub fn shared_index(&self) -> Arc<ArticleIndex> {
+        Arc::clone(&self.index)
+    }
+
+    /// Positions (in [`Library::index`]) of the articles shown, in order.
+    #[must_use]
+    pub fn shown(&self) -> &[u32] {
         &self.shown
     }
 
-    /// Outlets with their article counts.
-    #[must_use]
-    pub fn outlets(&self) -> &BTreeMap<String, usize> {
-        &self.outlets
-    }
-
-    /// Position of `id` among the shown rows.
+    /// Position of `id` among the shown articles.
     #[must_use]
     pub fn shown_position(&self, id: &str) -> Option<usize> {
-        let index = *self.position.get(id)?;
-        self.shown.iter().position(|&i| i == index)
+        let position = self.index.position(id)?;
+        self.shown.iter().position(|&p| p == position)
     }
 }

@@ -52,7 +52,7 @@ fn actor_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
     ui.strong("Actor");
     labelled_text(ui, "Find actor", &mut app.actor_search, "name or id");
     let query = normalize_str(app.actor_search.trim());
-    let counts: HashMap<String, usize> = app.actor_counts().clone();
+    let counts: HashMap<String, usize> = app.menu_counts().actors.clone();
     if ui.selectable_label(filter.actor.is_none(), "Any actor").clicked() {
         filter.actor = None;
     }
@@ -150,12 +150,13 @@ fn review_ui(ui: &mut egui::Ui, filter: &mut Filter) {
     }
 }
 
-fn outlet_language_ui(app: &RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
+fn outlet_language_ui(app: &mut RasdApp, ui: &mut egui::Ui, filter: &mut Filter) {
+    let outlets = app.menu_counts().outlets.clone();
     egui::ComboBox::from_label("Outlet")
         .selected_text(filter.outlet.clone().unwrap_or_else(|| "any".to_string()))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.outlet, None, "any");
-            for (outlet, count) in app.library.outlets() {
+            for (outlet, count) in &outlets {
                 let name = if outlet.is_empty() { "(no outlet)" } else { outlet.as_str() };
                 ui.selectable_value(&mut filter.outlet, Some(outlet.clone()), format!("{name} ({count})"));
             }

@@ -15,7 +15,7 @@ const MAX_CHIPS: usize = 4;
 
 /// The list, or the explanation of why it is empty.
 pub fn list_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-    if app.library.rows().is_empty() {
+    if app.library.index().is_empty() {
         empty_ui(app, ui);
         return;
     }
@@ -70,35 +70,38 @@ pub fn list_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>
             });
         })
         .body(|body| {
-            let shown: Vec<usize> = app.library.shown().to_vec();
+            let library = &app.library;
+            let shown = library.shown();
             body.rows(ROW_HEIGHT, shown.len(), |mut row| {
-                let r = &app.library.rows()[shown[row.index()]];
-                let id = r.id.clone();
+                let index = library.index();
+                let p = shown[row.index()];
+                let id = index.id(p);
                 row.set_selected(app.selected.as_deref() == Some(id.as_str()));
+                let published = index.published(p);
                 row.col(|ui| {
-                    ui.label(r.published.as_deref().map_or("—", |p| p.get(..10).unwrap_or(p)));
+                    ui.label(if published.is_empty() { "—" } else { published.get(..10).unwrap_or(published) });
                 });
-                let source = r.source.clone();
-                let source_rtl = crate::text::detect_language(&source) == Language::Ar;
+                let source = index.outlet(p);
+                let source_rtl = crate::text::detect_language(source) == Language::Ar;
                 row.col(|ui| {
-                    single_line_ui(ui, &mut app.text_cache, &source, source_rtl, &egui::FontId::proportional(13.0));
+                    single_line_ui(ui, &mut app.text_cache, source, source_rtl, &egui::FontId::proportional(13.0));
                 });
                 row.col(|ui| {
-                    ui.label(r.language.code());
+                    ui.label(index.language(p).code());
                 });
-                let title = r.title.clone();
-                let rtl = r.language == Language::Ar;
-                let actors: Vec<(String, crate::analysis::StanceLabel)> = r
-                    .actors
+                let title = index.title(p);
+                let rtl = index.language(p) == Language::Ar;
+                let actors: Vec<(String, crate::analysis::StanceLabel)> = index
+                    .cells_of(p)
                     .iter()
                     .take(MAX_CHIPS)
                     .map(|a| {
                         let mark = if a.origin == crate::analysis::Origin::Human { " (by hand)" } else { "" };
-                        (format!("{}{mark}", a.actor_id), a.stance)
+                        (format!("{}{mark}", index.actor_names().name(a.actor)), a.stance)
                     })
                     .collect();
                 row.col(|ui| {
-                    single_line_ui(ui, &mut app.text_cache, &title, rtl, &egui::FontId::proportional(15.0));
+                    single_line_ui(ui, &mut app.text_cache, title, rtl, &egui::FontId::proportional(15.0));
                 });
                 row.col(|ui| {
                     for (actor, stance) in &actors {
