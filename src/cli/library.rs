@@ -171,7 +171,7 @@ pub fn list(args: &ListArgs) -> u8 {
     let Some(store) = open_store(args.data_dir.as_ref()) else { return EXIT_USAGE };
     let Some((rows, selected, filter)) = filtered(&store, &args.filter) else { return EXIT_USAGE };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(stdout);
     let written: Result<(), String> = match args.format {
         OutputFormat::Jsonl => selected.iter().try_for_each(|&i| {
             let article = store.article(&rows.id(i)).map_err(|e| e.to_string())?;
@@ -182,7 +182,9 @@ pub fn list(args: &ListArgs) -> u8 {
         OutputFormat::Csv => {
             let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
             csv.write_record(HEADER).map_err(|e| e.to_string()).and_then(|()| {
-                export_rows(&store, &rows, &selected, &filter, |r| csv.serialize(r).map_err(|e| e.to_string()))?;
+                export_rows(&store, &rows, &selected, &filter, |r| {
+                    csv.write_record(r.cells()).map_err(|e| e.to_string())
+                })?;
                 csv.flush().map_err(|e| e.to_string())
             })
         }
@@ -295,7 +297,7 @@ pub fn annotations(args: &AnnotationsArgs) -> u8 {
         }
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(stdout);
     let written: Result<(), String> = match args.format {
         OutputFormat::Jsonl => list.iter().try_for_each(|a| {
             serde_json::to_writer(&mut out, a).map_err(|e| e.to_string())?;

@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Filter;
+use super::filter::Resolved;
 use super::index::ArticleIndex;
-use crate::store::Store;
+use crate::store::{ExportDetails, Store};
 
 /// Export settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +40,72 @@ pub struct ExportRow<'a> {
     pub stance: &'static str,
     pub origin: &'static str,
     pub note: Cow<'a, str>,
-    pub score: String,
-    pub confidence: String,
+    pub score: Decimal,
+    pub confidence: Decimal,
     pub voice: &'static str,
     pub quoted_stance: &'static str,
-    pub quoted_score: String,
+    pub quoted_score: Decimal,
     pub evidence: Cow<'a, str>,
     pub article_id: &'a str,
+}
+
+/// A number with three decimals, formatted once without allocating (millions of cells).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Decimal {
+    text: [u8; 24],
+    len: u8,
+}
+
+impl Decimal {
+    /// `value` as `-0.412`.
+    #[must_use]
+    pub fn new(value: f32) -> Self {
+        let mut text = [0u8; 24];
+        let mut cursor = std::io::Cursor::new(&mut text[..]);
+        // 24 bytes hold any f32 with three decimals but the largest; those are cut.
+        let _ = write!(cursor, "{value:.3}");
+        let len = u8::try_from(cursor.position()).unwrap_or(0);
+        Self { text, len }
+    }
+
+    /// The text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.text[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl ExportRow<'_> {
+    /// The cells in [`HEADER`] order (for writing without serde).
+    #[must_use]
+    pub fn cells(&self) -> [&str; 18] {
+        [
+            self.date,
+            &self.outlet,
+            self.language,
+            &self.title,
+            &self.path,
+            self.actor_id,
+            &self.actor_name,
+            self.side,
+            self.stance,
+            self.origin,
+            &self.note,
+            self.score.as_str(),
+            self.confidence.as_str(),
+            self.voice,
+            self.quoted_stance,
+            self.quoted_score.as_str(),
+            &self.evidence,
+            self.article_id,
+        ]
+    }
 }
 
 /// Prefix a text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).
@@ -58,9 +118,61 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// Articles read from the store at a time.
+const CHUNK: usize = 32_768;
+
+/// The rows of one article; returns how many.
+fn article_rows(
+    index: &ArticleIndex,
+    p: u32,
+    id: &str,
+    details: &ExportDetails,
+    resolved: &Resolved<'_>,
+    sink: &mut impl FnMut(&ExportRow<'_>) -> Result<(), String>,
+) -> Result<usize, String> {
+    let base = ExportRow {
+        date: index.published(p),
+        outlet: neutralise(index.outlet(p)),
+        language: index.language(p).code(),
+        title: neutralise(index.title(p)),
+        path: neutralise(&details.path),
+        voice: resolved.filter().voice.as_str(),
+        article_id: id,
+        ..ExportRow::default()
+    };
+    let mut count = 0;
+    for cell in resolved.actors_of(index, p) {
+        let actor_id = index.actor_names().name(cell.actor);
+        let found = details.actors.iter().find(|(id, _, _)| id == actor_id);
+        let name = found.map_or(actor_id, |(_, name, _)| if name.is_empty() { actor_id } else { name });
+        let row = ExportRow {
+            actor_id,
+            actor_name: neutralise(name),
+            side: index.side_names().name(cell.side),
+            stance: cell.stance.as_str(),
+            origin: cell.origin.as_str(),
+            note: neutralise(index.note(p, cell.actor).unwrap_or("")),
+            score: Decimal::new(cell.score),
+            confidence: Decimal::new(cell.confidence),
+            quoted_stance: cell.quoted_stance.as_str(),
+            quoted_score: Decimal::new(cell.quoted_score),
+            evidence: neutralise(found.map_or("", |(_, _, evidence)| evidence.as_str())),
+            ..base.clone()
+        };
+        sink(&row)?;
+        count += 1;
+    }
+    if count == 0 {
+        sink(&base)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
 /// Call `sink` with every export row for the articles at `selected` (in that order) under
 /// `filter`: one row per article × actor the filter is about, or one row for an article with
-/// none. Returns the number of rows.
+/// none. Returns the number of rows. The store is read on the calling thread while `sink`
+/// works through the previous chunk on another.
 ///
 /// # Errors
 /// Store errors while reading an article's path and evidence, or the sink's.
@@ -69,52 +181,53 @@ pub fn export_rows(
     index: &ArticleIndex,
     selected: &[u32],
     filter: &Filter,
-    mut sink: impl FnMut(&ExportRow<'_>) -> Result<(), String>,
+    mut sink: impl FnMut(&ExportRow<'_>) -> Result<(), String> + Send,
 ) -> Result<usize, String> {
     let resolved = filter.resolve(index);
-    let mut count = 0;
-    for &p in selected {
-        let id = index.id(p);
-        let details = store.export_details(&id).map_err(|e| e.to_string())?;
-        let base = ExportRow {
-            date: index.published(p),
-            outlet: neutralise(index.outlet(p)),
-            language: index.language(p).code(),
-            title: neutralise(index.title(p)),
-            path: neutralise(&details.path),
-            voice: filter.voice.as_str(),
-            article_id: &id,
-            ..ExportRow::default()
-        };
-        let mut any = false;
-        for cell in resolved.actors_of(index, p) {
-            any = true;
-            let actor_id = index.actor_names().name(cell.actor);
-            let found = details.actors.iter().find(|(id, _, _)| id == actor_id);
-            let name = found.map_or(actor_id, |(_, name, _)| if name.is_empty() { actor_id } else { name });
-            let row = ExportRow {
-                actor_id,
-                actor_name: neutralise(name),
-                side: index.side_names().name(cell.side),
-                stance: cell.stance.as_str(),
-                origin: cell.origin.as_str(),
-                note: neutralise(index.note(p, cell.actor).unwrap_or("")),
-                score: format!("{:.3}", cell.score),
-                confidence: format!("{:.3}", cell.confidence),
-                quoted_stance: cell.quoted_stance.as_str(),
-                quoted_score: format!("{:.3}", cell.quoted_score),
-                evidence: neutralise(found.map_or("", |(_, _, evidence)| evidence.as_str())),
-                ..base.clone()
-            };
-            sink(&row)?;
-            count += 1;
+    std::thread::scope(|scope| {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<(&[u32], Vec<(String, ExportDetails)>)>(1);
+        let resolved = &resolved;
+        let writer = scope.spawn(move || -> Result<usize, String> {
+            let mut count = 0;
+            for (chunk, details) in received {
+                for (&p, (id, details)) in chunk.iter().zip(&details) {
+                    count += article_rows(index, p, id, details, resolved, &mut sink)?;
+                }
+            }
+            Ok(count)
+        });
+        let mut read = Ok(());
+        for chunk in selected.chunks(CHUNK) {
+            match chunk_details(store, index, chunk) {
+                // A closed channel means the writer stopped: its error is reported below.
+                Ok(details) => {
+                    if chunks.send((chunk, details)).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    read = Err(e);
+                    break;
+                }
+            }
         }
-        if !any {
-            sink(&base)?;
-            count += 1;
-        }
+        drop(chunks);
+        let written = writer.join().unwrap_or_else(|_| Err("the export writer stopped".to_string()));
+        read.and(written)
+    })
+}
+
+/// The store's details of a chunk of articles, read in the store's order (article ids), so
+/// the lookups walk the tables front to back instead of jumping around a large file.
+fn chunk_details(store: &Store, index: &ArticleIndex, chunk: &[u32]) -> Result<Vec<(String, ExportDetails)>, String> {
+    let mut ids: Vec<(String, usize)> = chunk.iter().enumerate().map(|(i, &p)| (index.id(p), i)).collect();
+    ids.sort_unstable();
+    let mut details = vec![(String::new(), ExportDetails::default()); chunk.len()];
+    for (id, i) in ids {
+        let found = store.export_details(&id).map_err(|e| e.to_string())?;
+        details[i] = (id, found);
     }
-    Ok(count)
+    Ok(details)
 }
 
 /// The sidecar that records the filters of an export.
@@ -157,7 +270,12 @@ pub fn write_csv(
         }
         let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(writer);
         csv.write_record(HEADER).map_err(|e| describe(&e))?;
-        let rows = export_rows(store, index, selected, filter, |row| csv.serialize(row).map_err(|e| describe(&e)))
+        let rows = store
+            .snapshot(|store| {
+                export_rows(store, index, selected, filter, |row| {
+                    csv.write_record(row.cells()).map_err(|e| describe(&e))
+                })
+            })
             .inspect_err(|_| {
                 let _ = std::fs::remove_file(&temp);
             })?;

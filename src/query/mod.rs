@@ -9,7 +9,7 @@ mod index;
 
 pub use buckets::{Bucket, Granularity, Series, timeline};
 pub use columns::{BitSet, Interner, NO_SYM, Sym};
-pub use export::{ExportOptions, ExportRow, HEADER, export_rows, neutralise, sidecar_path, write_csv};
+pub use export::{Decimal, ExportOptions, ExportRow, HEADER, export_rows, neutralise, sidecar_path, write_csv};
 pub use filter::{Filter, Resolved, VoiceFilter, parse_date};
 pub use index::{ActorCell, ActorParts, ArticleIndex, RowParts};
 

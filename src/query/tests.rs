@@ -164,6 +164,14 @@ fn csv_header_names_every_field_of_a_row_in_order() -> Result<(), Box<dyn std::e
     let bytes = csv.into_inner()?;
     let text = String::from_utf8(bytes)?;
     assert_eq!(text.lines().next(), Some(HEADER.join(",").as_str()));
+    let row =
+        ExportRow { date: "2020-04-12", score: Decimal::new(-0.41249), evidence: "x,y".into(), ..ExportRow::default() };
+    let mut serialized = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    serialized.serialize(&row)?;
+    let mut by_cells = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+    by_cells.write_record(row.cells())?;
+    assert_eq!(serialized.into_inner()?, by_cells.into_inner()?, "both ways of writing a row agree");
+    assert_eq!(row.score.as_str(), "-0.412");
     Ok(())
 }
 

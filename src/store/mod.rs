@@ -353,6 +353,21 @@ impl Store {
         rows::search(&self.connection, &fts).map_err(|e| StoreError::Query(e.to_string()))
     }
 
+    /// Run `work` on one consistent state of the store: one read transaction, so a long export
+    /// sees a single snapshot and takes the read lock once instead of once per query.
+    ///
+    /// # Errors
+    /// `work`'s errors, or SQLite's when the transaction cannot start.
+    pub fn snapshot<T>(&self, work: impl FnOnce(&Self) -> Result<T, String>) -> Result<T, String> {
+        if !self.connection.is_autocommit() {
+            return work(self);
+        }
+        self.connection.execute_batch("BEGIN DEFERRED").map_err(|e| self.err(e).to_string())?;
+        let result = work(self);
+        let _ = self.connection.execute_batch("COMMIT");
+        result
+    }
+
     /// The first file and the actors' names and evidence lines of an article (for exports).
     ///
     /// # Errors
