@@ -2,6 +2,7 @@
 //! the stance toward one actor or by side.
 
 use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 
 use super::Filter;
 use super::columns::{NO_SYM, Sym};
@@ -105,10 +106,14 @@ fn date_of(day: i32) -> NaiveDate {
 /// present (empty ones too), and the granularity chosen. Articles without a date are left out.
 #[must_use]
 pub fn timeline(index: &ArticleIndex, selected: &[u32], filter: &Filter) -> (Granularity, Vec<Bucket>) {
-    let days = || selected.iter().filter_map(|&p| index.day(p));
-    let (Some(min), Some(max)) = (days().min(), days().max()) else {
+    let (mut min, mut max) = (i32::MAX, i32::MIN);
+    for day in selected.iter().filter_map(|&p| index.day(p)) {
+        min = min.min(day);
+        max = max.max(day);
+    }
+    if min > max {
         return (Granularity::Day, Vec::new());
-    };
+    }
     let granularity = Granularity::for_span(i64::from(max - min));
     let mut starts = Vec::new();
     let mut start = granularity.start_of(date_of(min));
@@ -116,28 +121,37 @@ pub fn timeline(index: &ArticleIndex, selected: &[u32], filter: &Filter) -> (Gra
         starts.push(start);
         start = granularity.next(start);
     }
-    let mut counts: Vec<Vec<(Key, usize)>> = vec![Vec::new(); starts.len()];
-    // Consecutive articles mostly fall in the same bucket: remember the last day's slot.
-    let mut last: Option<(i32, usize)> = None;
+    // The bucket of every day of the span, looked up once per day rather than once per article.
+    let slot_of_day: Vec<usize> = (min..=max)
+        .map(|day| {
+            let start = granularity.start_of(date_of(day));
+            starts.binary_search(&start).unwrap_or(0)
+        })
+        .collect();
     let resolved = filter.resolve(index);
-    for &p in selected {
-        let Some(day) = index.day(p) else { continue };
-        let slot = match last {
-            Some((d, slot)) if d == day => slot,
-            _ => {
-                let start = granularity.start_of(date_of(day));
-                let Ok(slot) = starts.binary_search(&start) else { continue };
-                last = Some((day, slot));
-                slot
+    let empty = || vec![Vec::new(); starts.len()];
+    // Counted on every core, a chunk at a time, then added up.
+    let counts = selected
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut counts: Vec<Vec<(Key, usize)>> = empty();
+            for &p in chunk {
+                let Some(day) = index.day(p) else { continue };
+                let Some(&slot) = usize::try_from(day - min).ok().and_then(|offset| slot_of_day.get(offset)) else {
+                    continue;
+                };
+                add(&mut counts[slot], key_of(index, p, &resolved), 1);
             }
-        };
-        let key = key_of(index, p, &resolved);
-        let counts = &mut counts[slot];
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((key, 1)),
-        }
-    }
+            counts
+        })
+        .reduce(empty, |mut total, part| {
+            for (slot, part) in total.iter_mut().zip(part) {
+                for (key, count) in part {
+                    add(slot, key, count);
+                }
+            }
+            total
+        });
     let series = |key: Key| match key {
         Key::Stance(stance) => Series::Stance(stance),
         Key::Side(side) => Series::Side(index.side_names().name(side).to_string()),
@@ -149,6 +163,16 @@ pub fn timeline(index: &ArticleIndex, selected: &[u32], filter: &Filter) -> (Gra
         .map(|(start, counts)| Bucket { start, counts: counts.into_iter().map(|(k, c)| (series(k), c)).collect() })
         .collect();
     (granularity, buckets)
+}
+
+/// Articles counted per task.
+const CHUNK: usize = 1 << 16;
+
+fn add(counts: &mut Vec<(Key, usize)>, key: Key, count: usize) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, c)) => *c += count,
+        None => counts.push((key, count)),
+    }
 }
 
 /// [`Series`] with the side still a number (no text per article while counting).
@@ -164,5 +188,8 @@ fn key_of(index: &ArticleIndex, position: u32, filter: &Resolved<'_>) -> Key {
         let stance = filter.actors_of(index, position).next().map_or(StanceLabel::Neutral, |c| filter.stance_of(c));
         return Key::Stance(stance);
     }
-    index.cells_of(position).iter().find(|c| c.side != NO_SYM).map_or(Key::NoActor, |c| Key::Side(c.side))
+    match index.first_side(position) {
+        NO_SYM => Key::NoActor,
+        side => Key::Side(side),
+    }
 }

@@ -1,6 +1,6 @@
 //! Building blocks of the compact index: interned names and one text arena.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// An interned name.
 pub type Sym = u32;
@@ -12,7 +12,7 @@ pub const NO_SYM: Sym = Sym::MAX;
 #[derive(Debug, Default, Clone)]
 pub struct Interner {
     names: Vec<Box<str>>,
-    lookup: HashMap<Box<str>, Sym>,
+    lookup: FxHashMap<Box<str>, Sym>,
 }
 
 impl Interner {
@@ -110,6 +110,28 @@ pub struct BitSet {
 }
 
 impl BitSet {
+    /// An empty set for positions below `len`.
+    #[must_use]
+    pub fn with_len(len: usize) -> Self {
+        Self { words: vec![0; len.div_ceil(64)], count: 0 }
+    }
+
+    /// The positions in the set, smallest first.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, &word)| {
+            let base = u32::try_from(i * 64).unwrap_or(u32::MAX);
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                if rest == 0 {
+                    return None;
+                }
+                let bit = rest.trailing_zeros();
+                rest &= rest - 1;
+                Some(base + bit)
+            })
+        })
+    }
+
     /// Add `position`.
     pub fn insert(&mut self, position: u32) {
         let (word, bit) = (position as usize / 64, position % 64);
@@ -174,5 +196,10 @@ mod tests {
         set.insert(200);
         assert_eq!(set.len(), 2);
         assert!(set.contains(200) && set.contains(3) && !set.contains(4) && !set.contains(10_000));
+        assert_eq!(set.iter().collect::<Vec<_>>(), [3, 200]);
+        let mut full = BitSet::with_len(130);
+        (0..130).for_each(|p| full.insert(p));
+        assert_eq!(full.iter().count(), 130);
+        assert_eq!(full.iter().last(), Some(129));
     }
 }

@@ -141,7 +141,8 @@ fn article_rows(
         ..ExportRow::default()
     };
     let mut count = 0;
-    for cell in resolved.actors_of(index, p) {
+    let numbers = index.numbers_of(p);
+    for (cell, numbers) in index.cells_of(p).iter().zip(numbers).filter(|(c, _)| resolved.keeps(c)) {
         let actor_id = index.actor_names().name(cell.actor);
         let found = details.actors.iter().find(|(id, _, _)| id == actor_id);
         let name = found.map_or(actor_id, |(_, name, _)| if name.is_empty() { actor_id } else { name });
@@ -152,10 +153,10 @@ fn article_rows(
             stance: cell.stance.as_str(),
             origin: cell.origin.as_str(),
             note: neutralise(index.note(p, cell.actor).unwrap_or("")),
-            score: Decimal::new(cell.score),
-            confidence: Decimal::new(cell.confidence),
+            score: Decimal::new(numbers.score),
+            confidence: Decimal::new(numbers.confidence),
             quoted_stance: cell.quoted_stance.as_str(),
-            quoted_score: Decimal::new(cell.quoted_score),
+            quoted_score: Decimal::new(numbers.quoted_score),
             evidence: neutralise(found.map_or("", |(_, _, evidence)| evidence.as_str())),
             ..base.clone()
         };

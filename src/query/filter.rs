@@ -1,6 +1,7 @@
 //! The filter engine: actor, side, stance, voice, outlet, language, dates and text.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::columns::{BitSet, Interner, Sym};
@@ -132,11 +133,23 @@ impl Filter {
     /// full-text index gives for [`Filter::text`]; with text but no hits, nothing passes.
     #[must_use]
     pub fn apply(&self, index: &ArticleIndex, hits: Option<&BitSet>) -> Vec<u32> {
+        index.sorted_by_date(&self.matching(index, hits))
+    }
+
+    /// Positions of the articles that pass, in the index's own order (the fastest to scan and
+    /// to count: every entry is visited front to back).
+    #[must_use]
+    pub fn matching(&self, index: &ArticleIndex, hits: Option<&BitSet>) -> Vec<u32> {
         let resolved = self.resolve(index);
         if resolved.unknown || (!self.text.trim().is_empty() && hits.is_none_or(BitSet::is_empty)) {
             return Vec::new();
         }
-        index.by_date().iter().copied().filter(|&p| resolved.matches(index, p, hits)).collect()
+        // Scanned on every core; the order of positions is kept.
+        (0..index.positions())
+            .into_par_iter()
+            .with_min_len(1 << 14)
+            .filter(|&p| index.is_live(p) && resolved.matches(index, p, hits))
+            .collect()
     }
 
     /// The articles that pass, oldest first, running the full-text search on `store` when the
@@ -221,12 +234,16 @@ impl Resolved<'_> {
         index: &'i ArticleIndex,
         position: u32,
     ) -> impl Iterator<Item = &'i ActorCell> + use<'i, '_> {
-        index.cells_of(position).iter().filter(move |c| {
-            self.actor.is_none_or(|a| a == c.actor)
-                && self.side.is_none_or(|s| s == c.side)
-                && self.filter.stance.is_none_or(|s| self.stance_of(c) == s)
-                && self.filter.origin.is_none_or(|o| c.origin == o)
-        })
+        index.cells_of(position).iter().filter(move |c| self.keeps(c))
+    }
+
+    /// Whether the filter is about this actor of an article.
+    #[must_use]
+    pub fn keeps(&self, c: &ActorCell) -> bool {
+        self.actor.is_none_or(|a| a == c.actor)
+            && self.side.is_none_or(|s| s == c.side)
+            && self.filter.stance.is_none_or(|s| self.stance_of(c) == s)
+            && self.filter.origin.is_none_or(|o| c.origin == o)
     }
 
     /// Whether the article at `position` passes (see [`Filter::apply`] for `hits`).

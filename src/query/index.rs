@@ -6,22 +6,21 @@
 //! is a linear scan over plain data. Entries are updated in batches ([`ArticleIndex::upsert`],
 //! [`ArticleIndex::remove`]), after which the date order is restored.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::columns::{Arena, BitSet, Interner, NO_SYM, Span, Sym};
 use crate::analysis::{Origin, StanceLabel};
 use crate::store::{ActorStance, IndexRow};
 use crate::text::Language;
 
-/// One actor's stance in one article.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One actor's stance in one article: what filters and the timeline read (12 bytes, so a scan
+/// of six million cells stays fast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActorCell {
     /// Interned actor id.
     pub actor: Sym,
     /// Interned side id, or [`NO_SYM`].
     pub side: Sym,
-    /// Mentions.
-    pub mentions: u32,
     /// Outlet-voice stance (the analyst's when corrected).
     pub stance: StanceLabel,
     /// The computed outlet-voice stance.
@@ -30,6 +29,13 @@ pub struct ActorCell {
     pub quoted_stance: StanceLabel,
     /// `auto` or `human`.
     pub origin: Origin,
+}
+
+/// The numbers of an [`ActorCell`] (read by exports and the list of rows, not by filters).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CellNumbers {
+    /// Mentions.
+    pub mentions: u32,
     /// Outlet-voice score.
     pub score: f32,
     /// Confidence.
@@ -48,8 +54,6 @@ struct Entry {
     rowid: i64,
     /// Sort key: seconds since 1970 of the publication time (`i64::MIN` when undated).
     when: i64,
-    /// Days since 1970 (`i32::MIN` when undated).
-    day: i32,
     outlet: Sym,
     title: Span,
     published: Span,
@@ -103,20 +107,29 @@ pub struct ActorParts<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct ArticleIndex {
     entries: Vec<Entry>,
+    /// Per entry: days since 1970 (`i32::MIN` when undated). Kept apart from the entries, with
+    /// the next column, so the timeline counts a million articles reading only these.
+    days: Vec<i32>,
+    /// Per entry: the side of the first actor that has one ([`NO_SYM`] when none).
+    first_sides: Vec<Sym>,
     cells: Vec<ActorCell>,
+    /// Parallel to `cells`.
+    numbers: Vec<CellNumbers>,
     text: Arena,
     actors: Interner,
     sides: Interner,
     outlets: Interner,
     tag_names: Interner,
-    tags: HashMap<u32, Vec<Sym>>,
-    notes: HashMap<(u32, Sym), Box<str>>,
-    by_key: HashMap<u128, u32>,
-    by_rowid: HashMap<i64, u32>,
+    tags: FxHashMap<u32, Vec<Sym>>,
+    notes: FxHashMap<(u32, Sym), Box<str>>,
+    by_key: FxHashMap<u128, u32>,
+    by_rowid: FxHashMap<i64, u32>,
     /// Ids that are not 32 hex digits (stores written by hand or by old versions), by key.
-    foreign_ids: HashMap<u128, Box<str>>,
+    foreign_ids: FxHashMap<u128, Box<str>>,
     /// Positions of live entries, oldest first.
     order: Vec<u32>,
+    /// Each position's place in `order` (`u32::MAX` for a removed entry).
+    rank: Vec<u32>,
     live: usize,
     dead_cells: usize,
 }
@@ -132,6 +145,11 @@ fn key_of(id: &str) -> u128 {
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&hash.as_bytes()[..16]);
     u128::from_be_bytes(bytes)
+}
+
+/// The side of the first cell that has one.
+fn side_of_first(cells: &[ActorCell]) -> Sym {
+    cells.iter().find(|c| c.side != NO_SYM).map_or(NO_SYM, |c| c.side)
 }
 
 /// Seconds since 1970 for sorting: the day, plus the time of day when the ISO date has one.
@@ -157,11 +175,13 @@ impl ArticleIndex {
             self.cells.push(ActorCell {
                 actor: self.actors.intern(a.actor_id),
                 side: a.side.map_or(NO_SYM, |s| self.sides.intern(s)),
-                mentions: a.mentions,
                 stance: a.stance,
                 auto_stance: a.stance,
                 quoted_stance: a.quoted_stance,
                 origin: Origin::Auto,
+            });
+            self.numbers.push(CellNumbers {
+                mentions: a.mentions,
                 score: a.score,
                 confidence: a.confidence,
                 quoted_score: a.quoted_score,
@@ -171,7 +191,6 @@ impl ArticleIndex {
             key,
             rowid: row.rowid,
             when: when_of(row.day, row.published),
-            day: row.day.unwrap_or(i32::MIN),
             outlet: self.outlets.intern(row.source),
             title: self.text.push(row.title),
             published: self.text.push(row.published.unwrap_or("")),
@@ -181,21 +200,31 @@ impl ArticleIndex {
             flags: LIVE,
         };
         self.entries.push(entry);
+        self.days.push(row.day.unwrap_or(i32::MIN));
+        self.first_sides.push(side_of_first(&self.cells[start..]));
     }
 
-    /// Put the loaded entries in date order, compactly, and build the lookups.
+    /// Build the lookups and the date order of the loaded entries.
     pub fn finish_loading(&mut self) {
-        self.compact();
+        self.by_key.clear();
+        self.by_rowid.clear();
+        self.by_key.reserve(self.entries.len());
+        self.by_rowid.reserve(self.entries.len());
+        for (position, entry) in self.entries.iter().enumerate() {
+            let position = u32::try_from(position).unwrap_or(u32::MAX);
+            self.by_key.insert(entry.key, position);
+            self.by_rowid.insert(entry.rowid, position);
+        }
+        self.live = self.entries.len();
+        self.reorder();
     }
 
-    /// Rewrite every live entry in date order with its cells and texts next to each other.
+    /// Rewrite every live entry, in the same order, with no space left between cells and texts.
     fn compact(&mut self) {
-        let mut live: Vec<u32> = (0..self.entries.len())
+        let live: Vec<u32> = (0..self.entries.len())
             .filter(|&i| self.entries[i].flags & LIVE != 0)
             .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
             .collect();
-        let entries = &self.entries;
-        live.sort_by_key(|&i| (entries[i as usize].when, entries[i as usize].key));
         let mut fresh = Self {
             actors: std::mem::take(&mut self.actors),
             sides: std::mem::take(&mut self.sides),
@@ -206,15 +235,18 @@ impl ArticleIndex {
         };
         fresh.entries.reserve(live.len());
         fresh.cells.reserve(self.cells.len() - self.dead_cells);
+        fresh.numbers.reserve(self.cells.len() - self.dead_cells);
         fresh.by_key.reserve(live.len());
         fresh.by_rowid.reserve(live.len());
         for (new, &old) in live.iter().enumerate() {
             let new = u32::try_from(new).unwrap_or(u32::MAX);
             let mut entry = self.entries[old as usize];
             let start = entry.cells as usize;
-            let cells = self.cells.get(start..start + usize::from(entry.cell_count)).unwrap_or(&[]);
+            let range = start..start + usize::from(entry.cell_count);
+            let cells = self.cells.get(range.clone()).unwrap_or(&[]);
             entry.cells = u32::try_from(fresh.cells.len()).unwrap_or(u32::MAX);
             fresh.cells.extend_from_slice(cells);
+            fresh.numbers.extend_from_slice(self.numbers.get(range).unwrap_or(&[]));
             entry.title = fresh.text.push(self.text.get(entry.title));
             entry.published = fresh.text.push(self.text.get(entry.published));
             fresh.by_key.insert(entry.key, new);
@@ -228,27 +260,40 @@ impl ArticleIndex {
                 }
             }
             fresh.entries.push(entry);
-            fresh.order.push(new);
+            fresh.days.push(self.days[old as usize]);
+            fresh.first_sides.push(self.first_sides[old as usize]);
         }
         fresh.live = fresh.entries.len();
         *self = fresh;
+        self.sort_by_date();
     }
 
-    /// Restore the date order after entries were added or moved.
+    /// Restore the date order after entries were added or moved (compacting first when most of
+    /// the space is garbage).
     fn reorder(&mut self) {
         if self.text.is_mostly_garbage() || (self.dead_cells > 4096 && self.dead_cells * 2 > self.cells.len()) {
             self.compact();
-            return;
+        } else {
+            self.sort_by_date();
         }
-        let entries = &self.entries;
-        let mut order: Vec<u32> = std::mem::take(&mut self.order);
-        order.clear();
-        order.extend(
-            (0..entries.len()).filter(|&i| entries[i].flags & LIVE != 0).map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
-        );
-        // Mostly sorted already (new entries at the end): the stable sort runs in near-linear time.
-        order.sort_by_key(|&i| (entries[i as usize].when, entries[i as usize].key));
-        self.order = order;
+    }
+
+    fn sort_by_date(&mut self) {
+        let mut keyed: Vec<(i64, u32)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.flags & LIVE != 0)
+            .map(|(p, e)| (e.when, u32::try_from(p).unwrap_or(u32::MAX)))
+            .collect();
+        keyed.sort_unstable();
+        self.order.clear();
+        self.order.extend(keyed.iter().map(|&(_, p)| p));
+        self.rank.clear();
+        self.rank.resize(self.entries.len(), u32::MAX);
+        for (rank, &p) in self.order.iter().enumerate() {
+            self.rank[p as usize] = u32::try_from(rank).unwrap_or(u32::MAX);
+        }
     }
 
     /// Add or replace articles (after an ingest batch, a correction or a re-analysis).
@@ -266,11 +311,13 @@ impl ArticleIndex {
             self.cells.push(ActorCell {
                 actor: self.actors.intern(&a.actor_id),
                 side: a.side.as_deref().map_or(NO_SYM, |s| self.sides.intern(s)),
-                mentions: a.mentions,
                 stance: a.stance,
                 auto_stance: a.auto_stance,
                 quoted_stance: a.quoted_stance,
                 origin: a.origin,
+            });
+            self.numbers.push(CellNumbers {
+                mentions: a.mentions,
                 score: a.score,
                 confidence: a.confidence,
                 quoted_score: a.quoted_score,
@@ -287,7 +334,6 @@ impl ArticleIndex {
             key,
             rowid: row.rowid,
             when: when_of(row.day, row.published.as_deref()),
-            day: row.day.unwrap_or(i32::MIN),
             outlet: self.outlets.intern(&row.source),
             title: self.text.push(&row.title),
             published: self.text.push(row.published.as_deref().unwrap_or("")),
@@ -301,11 +347,15 @@ impl ArticleIndex {
                 self.release(position);
                 self.by_rowid.remove(&self.entries[position as usize].rowid);
                 self.entries[position as usize] = entry;
+                self.days[position as usize] = row.day.unwrap_or(i32::MIN);
+                self.first_sides[position as usize] = side_of_first(&self.cells[start..]);
                 position
             }
             None => {
                 let position = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
                 self.entries.push(entry);
+                self.days.push(row.day.unwrap_or(i32::MIN));
+                self.first_sides.push(side_of_first(&self.cells[start..]));
                 self.by_key.insert(key, position);
                 self.live += 1;
                 position
@@ -378,6 +428,30 @@ impl ArticleIndex {
         &self.order
     }
 
+    /// Every position ever used (live or removed): the range [`ArticleIndex::is_live`] checks.
+    #[must_use]
+    pub fn positions(&self) -> u32 {
+        u32::try_from(self.entries.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Whether an article is at `position`.
+    #[must_use]
+    pub fn is_live(&self, position: u32) -> bool {
+        self.entry(position).is_some_and(|e| e.flags & LIVE != 0)
+    }
+
+    /// `positions` (in any order) sorted oldest first, in linear time.
+    #[must_use]
+    pub fn sorted_by_date(&self, positions: &[u32]) -> Vec<u32> {
+        let mut ranks = BitSet::with_len(self.order.len());
+        for &p in positions {
+            if let Some(&rank) = self.rank.get(p as usize).filter(|&&r| r != u32::MAX) {
+                ranks.insert(rank);
+            }
+        }
+        ranks.iter().filter_map(|rank| self.order.get(rank as usize).copied()).collect()
+    }
+
     /// The position of an article.
     #[must_use]
     pub fn position(&self, id: &str) -> Option<u32> {
@@ -423,7 +497,13 @@ impl ArticleIndex {
     /// Days since 1970.
     #[must_use]
     pub fn day(&self, position: u32) -> Option<i32> {
-        self.entry(position).map(|e| e.day).filter(|&d| d != i32::MIN)
+        self.days.get(position as usize).copied().filter(|&d| d != i32::MIN)
+    }
+
+    /// The side of the article's first actor that has one ([`NO_SYM`] when none).
+    #[must_use]
+    pub fn first_side(&self, position: u32) -> Sym {
+        self.first_sides.get(position as usize).copied().unwrap_or(NO_SYM)
     }
 
     /// Seconds since 1970 for sorting.
@@ -477,6 +557,15 @@ impl ArticleIndex {
         })
     }
 
+    /// The numbers of the article's actors, parallel to [`ArticleIndex::cells_of`].
+    #[must_use]
+    pub fn numbers_of(&self, position: u32) -> &[CellNumbers] {
+        self.entry(position).map_or(&[], |e| {
+            let start = e.cells as usize;
+            self.numbers.get(start..start + usize::from(e.cell_count)).unwrap_or(&[])
+        })
+    }
+
     /// The analyst's note on an actor of the article.
     #[must_use]
     pub fn note(&self, position: u32, actor: Sym) -> Option<&str> {
@@ -511,7 +600,7 @@ impl ArticleIndex {
     #[must_use]
     pub fn outlet_counts(&self) -> std::collections::BTreeMap<String, usize> {
         let mut counts = vec![0usize; self.outlets.len()];
-        for &p in &self.order {
+        for p in (0..self.positions()).filter(|&p| self.is_live(p)) {
             if let Some(c) = counts.get_mut(self.outlet_sym(p) as usize) {
                 *c += 1;
             }
@@ -526,9 +615,9 @@ impl ArticleIndex {
 
     /// Articles per actor id.
     #[must_use]
-    pub fn actor_counts(&self) -> HashMap<String, usize> {
+    pub fn actor_counts(&self) -> std::collections::HashMap<String, usize> {
         let mut counts = vec![0usize; self.actors.len()];
-        for &p in &self.order {
+        for p in (0..self.positions()).filter(|&p| self.is_live(p)) {
             for cell in self.cells_of(p) {
                 if let Some(c) = counts.get_mut(cell.actor as usize) {
                     *c += 1;
@@ -545,19 +634,19 @@ impl ArticleIndex {
 
     /// One actor cell in the stored form.
     #[must_use]
-    pub fn actor_stance(&self, position: u32, cell: &ActorCell) -> ActorStance {
+    pub fn actor_stance(&self, position: u32, cell: &ActorCell, numbers: &CellNumbers) -> ActorStance {
         ActorStance {
             actor_id: self.actors.name(cell.actor).to_string(),
             side: (cell.side != NO_SYM).then(|| self.sides.name(cell.side).to_string()),
-            mentions: cell.mentions,
+            mentions: numbers.mentions,
             stance: cell.stance,
             auto_stance: cell.auto_stance,
             origin: cell.origin,
             note: self.note(position, cell.actor).map(str::to_string),
-            score: cell.score,
-            confidence: cell.confidence,
+            score: numbers.score,
+            confidence: numbers.confidence,
             quoted_stance: cell.quoted_stance,
-            quoted_score: cell.quoted_score,
+            quoted_score: numbers.quoted_score,
         }
     }
 
@@ -575,7 +664,12 @@ impl ArticleIndex {
             source: self.outlet(position).to_string(),
             language: entry.language,
             path: String::new(),
-            actors: self.cells_of(position).iter().map(|c| self.actor_stance(position, c)).collect(),
+            actors: self
+                .cells_of(position)
+                .iter()
+                .zip(self.numbers_of(position))
+                .map(|(c, n)| self.actor_stance(position, c, n))
+                .collect(),
             reviewed: self.reviewed(position),
             starred: self.starred(position),
             tags: self.tag_syms(position).iter().map(|&t| self.tag_names.name(t).to_string()).collect(),
@@ -587,6 +681,7 @@ impl ArticleIndex {
     pub fn heap_bytes(&self) -> usize {
         self.entries.capacity() * std::mem::size_of::<Entry>()
             + self.cells.capacity() * std::mem::size_of::<ActorCell>()
+            + self.numbers.capacity() * std::mem::size_of::<CellNumbers>()
             + self.text.bytes()
             + (self.by_key.capacity() + self.by_rowid.capacity()) * 32
     }

@@ -11,7 +11,7 @@ pub use buckets::{Bucket, Granularity, Series, timeline};
 pub use columns::{BitSet, Interner, NO_SYM, Sym};
 pub use export::{Decimal, ExportOptions, ExportRow, HEADER, export_rows, neutralise, sidecar_path, write_csv};
 pub use filter::{Filter, Resolved, VoiceFilter, parse_date};
-pub use index::{ActorCell, ActorParts, ArticleIndex, RowParts};
+pub use index::{ActorCell, ActorParts, ArticleIndex, CellNumbers, RowParts};
 
 #[cfg(test)]
 mod tests;

@@ -129,7 +129,7 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
         // rows.
         .execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192; PRAGMA mmap_size = 68719476736;
+             PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 8192;
              PRAGMA temp_store = MEMORY;",
         )
         .map_err(|e| sqlite(path, e))?;

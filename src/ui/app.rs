@@ -312,7 +312,7 @@ impl RasdApp {
         let generation = self.library.generation();
         if self.timeline_cache.as_ref().is_none_or(|(g, _, _)| *g != generation) {
             let (granularity, buckets) =
-                crate::query::timeline(self.library.index(), self.library.shown(), &self.settings.filter);
+                crate::query::timeline(self.library.index(), self.library.matched(), &self.settings.filter);
             self.timeline_cache = Some((generation, granularity, buckets));
         }
         match &self.timeline_cache {
@@ -336,7 +336,7 @@ impl RasdApp {
     /// Article counts per series over the whole timeline, as the chart stacks them.
     #[must_use]
     pub fn chart_totals(&self) -> Vec<(String, usize)> {
-        let (_, buckets) = crate::query::timeline(self.library.index(), self.library.shown(), &self.settings.filter);
+        let (_, buckets) = crate::query::timeline(self.library.index(), self.library.matched(), &self.settings.filter);
         let mut totals: Vec<(String, usize)> = Vec::new();
         for (series, count) in buckets.iter().flat_map(|b| b.counts.iter()) {
             let name = match series {

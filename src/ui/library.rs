@@ -13,6 +13,8 @@ pub struct Library {
     /// Shared with an export running on its own thread.
     index: Arc<ArticleIndex>,
     shown: Vec<u32>,
+    /// The same articles in the index's own order (fastest to count for the timeline).
+    matched: Vec<u32>,
     dirty: bool,
     generation: u64,
     /// Bumped whenever articles are added, changed or removed.
@@ -87,7 +89,8 @@ impl Library {
             *generation = self.row_generation;
         }
         let index = &*self.index;
-        let mut shown = self.filter.apply(index, self.hits.as_ref().map(|(_, positions, _)| positions));
+        let matched = self.filter.matching(index, self.hits.as_ref().map(|(_, positions, _)| positions));
+        let mut shown = index.sorted_by_date(&matched);
         match self.sort {
             SortBy::DateAscending => {}
             SortBy::DateDescending => shown.reverse(),
@@ -106,6 +109,7 @@ impl Library {
             }
         }
         self.shown = shown;
+        self.matched = matched;
     }
 
     /// Changes whenever the shown articles may have changed (for caches of derived views).
@@ -130,6 +134,12 @@ impl Library {
     #[must_use]
     pub fn shown(&self) -> &[u32] {
         &self.shown
+    }
+
+    /// The shown articles in the index's own order.
+    #[must_use]
+    pub fn matched(&self) -> &[u32] {
+        &self.matched
     }
 
     /// Position of `id` among the shown articles.
