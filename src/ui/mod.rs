@@ -12,6 +12,9 @@ mod views;
 pub use app::{AppOptions, Command, RasdApp};
 pub use settings::{Settings, SortBy};
 
+/// The window's icon.
+pub const WINDOW_ICON: &[u8] = include_bytes!("../../dist/icons/hicolor/256x256/apps/org.rasd.Rasd.png");
+
 /// Open the window (blocks until it closes).
 ///
 /// # Errors
@@ -23,6 +26,11 @@ pub fn run(options: AppOptions) -> eframe::Result {
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([800.0, 500.0])
         .with_drag_and_drop(true);
+    // The same icon the desktop entry names (dist/icons), for window lists and task bars.
+    let viewport = match eframe::icon_data::from_png_bytes(WINDOW_ICON) {
+        Ok(icon) => viewport.with_icon(std::sync::Arc::new(icon)),
+        Err(_) => viewport,
+    };
     let native = eframe::NativeOptions {
         viewport,
         persistence_path: Some(options.data_dir.join("window.ron")),
