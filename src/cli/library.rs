@@ -91,7 +91,7 @@ pub fn index(args: &IndexArgs) -> u8 {
             }
         }
     };
-    if let Err(e) = process_pipelined(&mut store, &lexicon, &files, 256, &mut tally) {
+    if let Err(e) = process_pipelined(&mut store, &lexicon, &files, 2048, &mut tally) {
         eprintln!("rasd: {e}");
         return EXIT_FILE_FAILED;
     }

@@ -218,14 +218,15 @@ pub fn export_rows(
     })
 }
 
-/// The store's details of a chunk of articles, read in the store's order (article ids), so
+/// The store's details of a chunk of articles, read in the store's order (row ids), so
 /// the lookups walk the tables front to back instead of jumping around a large file.
 fn chunk_details(store: &Store, index: &ArticleIndex, chunk: &[u32]) -> Result<Vec<(String, ExportDetails)>, String> {
-    let mut ids: Vec<(String, usize)> = chunk.iter().enumerate().map(|(i, &p)| (index.id(p), i)).collect();
+    let mut ids: Vec<(i64, usize)> = chunk.iter().enumerate().map(|(i, &p)| (index.rowid(p), i)).collect();
     ids.sort_unstable();
     let mut details = vec![(String::new(), ExportDetails::default()); chunk.len()];
-    for (id, i) in ids {
-        let found = store.export_details(&id).map_err(|e| e.to_string())?;
+    for (rowid, i) in ids {
+        let id = index.id(chunk[i]);
+        let found = store.export_details(&id, rowid).map_err(|e| e.to_string())?;
         details[i] = (id, found);
     }
     Ok(details)

@@ -482,6 +482,12 @@ impl ArticleIndex {
             .unwrap_or_default()
     }
 
+    /// The store's row id of the article at `position`.
+    #[must_use]
+    pub fn rowid(&self, position: u32) -> i64 {
+        self.entry(position).map_or(0, |e| e.rowid)
+    }
+
     /// Headline.
     #[must_use]
     pub fn title(&self, position: u32) -> &str {

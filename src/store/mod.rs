@@ -372,8 +372,8 @@ impl Store {
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn export_details(&self, article_id: &str) -> Result<ExportDetails, StoreError> {
-        rows::export_details(&self.connection, article_id).map_err(|e| self.err(e))
+    pub fn export_details(&self, article_id: &str, rowid: i64) -> Result<ExportDetails, StoreError> {
+        rows::export_details(&self.connection, article_id, rowid).map_err(|e| self.err(e))
     }
 
     /// Files that could not be read, with the reason.

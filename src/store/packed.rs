@@ -140,8 +140,8 @@ pub fn fill_existing(connection: &Connection) -> rusqlite::Result<()> {
         .prepare("SELECT rowid, id, title, published, published_day, source, language, analysis FROM articles")?;
     let mut rows = select.query([])?;
     while let Some(r) = rows.next()? {
-        let analysis: String = r.get(7)?;
-        let actors: Vec<ActorFraming> = serde_json::from_str(&analysis).unwrap_or_default();
+        let analysis = super::rows::stored_bytes(r, 7)?;
+        let actors = super::rows::decode_analysis(&analysis).unwrap_or_default();
         let id: String = r.get(1)?;
         let title: String = r.get(2)?;
         let published: Option<String> = r.get(3)?;

@@ -142,7 +142,7 @@ pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::
             a.doc_no,
             json(&a.keywords),
             json(&a.related),
-            json(&analysed.actors),
+            encode_analysis(&analysed.actors),
         ],
     )?;
     let rowid: i64 =
@@ -165,13 +165,13 @@ pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::
         language: a.language.code(),
     };
     super::packed::write(tx, &fields, &super::packed::pack_framings(&analysed.actors))?;
-    exec(tx, "DELETE FROM article_actors WHERE article_id = ?1", params![a.id])?;
+    exec(tx, "DELETE FROM article_actors WHERE article_rowid = ?1", params![rowid])?;
     for actor in &analysed.actors {
         exec(tx,
-            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score, name, evidence)
+            "INSERT INTO article_actors (article_rowid, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score, name, evidence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
-                a.id,
+                rowid,
                 actor.id,
                 actor.side,
                 i64::try_from(actor.mentions).unwrap_or(i64::MAX),
@@ -211,6 +211,11 @@ pub fn drop_orphans(tx: &Connection, ids: &[String]) -> rusqlite::Result<Vec<Str
         if !still && !removed.contains(id) {
             exec(tx, "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)", params![id])?;
             exec(tx, "DELETE FROM article_index WHERE id = ?1", params![id])?;
+            exec(
+                tx,
+                "DELETE FROM article_actors WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?1)",
+                params![id],
+            )?;
             exec(tx, "DELETE FROM articles WHERE id = ?1", params![id])?;
             removed.push(id.clone());
         }
@@ -246,7 +251,7 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
     })
 }
 
-fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, ActorStance)> {
+fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ActorStance)> {
     Ok((
         r.get(0)?,
         ActorStance {
@@ -266,7 +271,7 @@ fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, ActorStance)> 
 }
 
 const ACTOR_COLUMNS: &str =
-    "article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score";
+    "article_rowid, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score";
 
 pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<IndexRow>> {
     let query = format!("SELECT {ROW_COLUMNS} FROM articles a WHERE a.id = ?1");
@@ -274,9 +279,9 @@ pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<I
         return Ok(None);
     };
     let query =
-        format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_id = ?1 ORDER BY mentions DESC, actor_id");
+        format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_rowid = ?1 ORDER BY mentions DESC, actor_id");
     let mut statement = connection.prepare(&query)?;
-    row.actors = statement.query_map(params![id], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
+    row.actors = statement.query_map(params![row.rowid], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
     let mut one = [row];
     super::annotations::overlay_rows(connection, &mut one)?;
     let [row] = one;
@@ -289,7 +294,33 @@ pub fn load_index(connection: &Connection) -> rusqlite::Result<crate::query::Art
     Ok(index)
 }
 
-type Stored = (String, Option<String>, String, String, Option<String>, String, Option<f64>);
+type Stored = (String, Option<String>, String, String, Option<String>, Vec<u8>, Option<f64>);
+
+/// The full analysis as stored: JSON, deflated (it is the largest part of an article's row, four
+/// times its text, and compresses about tenfold).
+pub fn encode_analysis(actors: &[ActorFraming]) -> Vec<u8> {
+    use std::io::Write;
+    let json = serde_json::to_vec(actors).unwrap_or_default();
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    encoder.write_all(&json).and_then(|()| encoder.finish()).unwrap_or(json)
+}
+
+/// The bytes of a text or blob column (an analysis is text in old stores, a blob since).
+pub fn stored_bytes(row: &rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Vec<u8>> {
+    Ok(match row.get_ref(column)? {
+        rusqlite::types::ValueRef::Text(bytes) | rusqlite::types::ValueRef::Blob(bytes) => bytes.to_vec(),
+        _ => Vec::new(),
+    })
+}
+
+/// Read a stored analysis: deflated JSON, or plain JSON text from stores before version 5.
+pub fn decode_analysis(stored: &[u8]) -> Result<Vec<ActorFraming>, String> {
+    if stored.first().is_some_and(|&b| b == b'[') {
+        return serde_json::from_slice(stored).map_err(|e| e.to_string());
+    }
+    let decoder = flate2::read::DeflateDecoder::new(stored);
+    serde_json::from_reader(decoder).map_err(|e| e.to_string())
+}
 
 pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<StoredArticle>, RowError> {
     let Some(row) = index_row(connection, id)? else {
@@ -298,12 +329,12 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
     let (body, published_text, keywords, related, url, analysis, date_confidence): Stored = connection.query_row(
         "SELECT body, published_text, keywords, related, url, analysis, date_confidence FROM articles WHERE id = ?1",
         params![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, stored_bytes(r, 5)?, r.get(6)?)),
     )?;
     let mut statement = connection.prepare("SELECT path FROM files WHERE article_id = ?1 ORDER BY path")?;
     let paths = statement.query_map(params![id], |r| r.get(0))?.filter_map(Result::ok).collect();
     let decode = |e: serde_json::Error| RowError::Decode(e.to_string());
-    let mut actors: Vec<ActorFraming> = serde_json::from_str(&analysis).map_err(decode)?;
+    let mut actors = decode_analysis(&analysis).map_err(RowError::Decode)?;
     super::annotations::overlay_framing(connection, id, &mut actors)?;
     Ok(Some(StoredArticle {
         row,
@@ -334,15 +365,15 @@ pub struct ExportDetails {
     pub actors: Vec<(String, String, String)>,
 }
 
-pub fn export_details(connection: &Connection, article_id: &str) -> rusqlite::Result<ExportDetails> {
+pub fn export_details(connection: &Connection, article_id: &str, rowid: i64) -> rusqlite::Result<ExportDetails> {
     let path = connection
         .prepare_cached("SELECT MIN(path) FROM files WHERE article_id = ?1")?
         .query_row(params![article_id], |r| r.get::<_, Option<String>>(0))?
         .unwrap_or_default();
     let mut statement =
-        connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_id = ?1")?;
+        connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_rowid = ?1")?;
     let actors = statement
-        .query_map(params![article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map(params![rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ExportDetails { path, actors })
 }

@@ -181,11 +181,20 @@ fn a_version_1_store_is_migrated_with_its_articles() -> Result<(), Box<dyn std::
             "INSERT INTO files (path, doc_index, article_id, size, mtime_ns) VALUES ('/old.txt', 0, 'x', 1, 1)",
             [],
         )?;
+        c.execute(
+            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
+             VALUES ('x', 'lna', 'libya_east', 2, 'delegitimizing', -0.5, 0.4, 'neutral', 0.0)",
+            [],
+        )?;
     }
     let mut store = Store::open(dir.path())?;
     assert_eq!(store.index()?.len(), 1);
     assert_eq!(rows(&store)?[0].title, "عنوان قديم");
     assert_eq!(rows(&store)?[0].id, "x", "an id that is not a content hash comes back as it was");
+    let row = store.row("x")?.unwrap_or_else(|| panic!("row x"));
+    let lna = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| (a.stance, a.mentions));
+    assert_eq!(lna, Some((crate::analysis::StanceLabel::Delegitimizing, 2)), "actor rows survive every migration");
+    assert_eq!(store.export_details("x", row.rowid)?.path, "/old.txt");
     store.annotate("x", "haftar", Some((crate::analysis::StanceLabel::Mixed, "")), 1)?;
     let version: i64 =
         rusqlite::Connection::open(dir.path().join(STORE_FILE))?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
