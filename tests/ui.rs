@@ -88,6 +88,28 @@ fn an_empty_inbox_explains_itself_and_welcomes() {
 }
 
 #[test]
+fn an_inbox_that_cannot_be_read_says_why() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data_dir = dir.path().join("data");
+    std::fs::create_dir_all(&data_dir).unwrap_or_else(|e| panic!("{e}"));
+    // Something that is not a folder where the inbox should be.
+    std::fs::write(data_dir.join("inbox"), "not a folder").unwrap_or_else(|e| panic!("{e}"));
+    let options = AppOptions { data_dir, folders: Vec::new(), files: Vec::new(), test_mode: true };
+    let harness =
+        Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| RasdApp::new(cc, options));
+    let mut app = App { harness, dir };
+    app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
+    app.settle();
+    app.harness.get_by_label("No articles yet");
+    app.harness.get_by_label_contains("cannot be read");
+    let empty = self::app(false);
+    let mut empty = empty;
+    empty.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
+    empty.settle();
+    empty.harness.get_by_label_contains("is empty: copy or save article files into it");
+}
+
+#[test]
 fn a_file_written_into_the_watched_folder_appears_within_a_second() {
     let mut app = app(false);
     app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());

@@ -301,7 +301,8 @@ type Stored = (String, Option<String>, String, String, Option<String>, Vec<u8>, 
 pub fn encode_analysis(actors: &[ActorFraming]) -> Vec<u8> {
     use std::io::Write;
     let json = serde_json::to_vec(actors).unwrap_or_default();
-    let mut encoder = flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
+    let mut encoder =
+        flate2::write::DeflateEncoder::new(Vec::with_capacity(json.len() / 4), flate2::Compression::fast());
     encoder.write_all(&json).and_then(|()| encoder.finish()).unwrap_or(json)
 }
 

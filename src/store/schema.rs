@@ -158,7 +158,7 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
         // rows.
         .execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-             PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 65536;
+             PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 65536;
              PRAGMA temp_store = MEMORY;",
         )
         .map_err(|e| sqlite(path, e))?;

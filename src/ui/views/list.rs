@@ -115,6 +115,22 @@ pub fn list_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Command>
         });
 }
 
+/// Why the inbox gives nothing, when it is not simply waiting for files.
+fn inbox_problem(inbox: &std::path::Path) -> Option<String> {
+    let shown = inbox.display();
+    match std::fs::read_dir(inbox) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(format!(
+            "The inbox {shown} does not exist any more (moved or deleted?). Drop files on this window to create it again, or watch another folder."
+        )),
+        Err(e) => {
+            Some(format!("The inbox {shown} cannot be read: {e}. Check its permissions, or watch another folder."))
+        }
+        Ok(mut entries) => {
+            entries.next().is_none().then(|| format!("The inbox {shown} is empty: copy or save article files into it."))
+        }
+    }
+}
+
 fn empty_ui(app: &RasdApp, ui: &mut egui::Ui) {
     ui.add_space(30.0);
     ui.vertical_centered(|ui| {
@@ -125,6 +141,9 @@ fn empty_ui(app: &RasdApp, ui: &mut egui::Ui) {
         }
         ui.heading("No articles yet");
         ui.label(format!("Rasd watches {} for new article files.", app.inbox.display()));
+        if let Some(problem) = inbox_problem(&app.inbox) {
+            ui.label(problem);
+        }
         if app.watching.is_empty() {
             ui.label("No folder is being watched: use “Watch folder…” above.");
         }
