@@ -147,6 +147,15 @@ fn key_of(id: &str) -> u128 {
     u128::from_be_bytes(bytes)
 }
 
+/// Counts per interned name, by name, leaving out the names counted zero times.
+fn named_counts(names: &Interner, counts: Vec<usize>) -> impl Iterator<Item = (String, usize)> + '_ {
+    counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| *c > 0)
+        .map(|(sym, c)| (names.name(Sym::try_from(sym).unwrap_or(NO_SYM)).to_string(), c))
+}
+
 /// The side of the first cell that has one.
 fn side_of_first(cells: &[ActorCell]) -> Sym {
     cells.iter().find(|c| c.side != NO_SYM).map_or(NO_SYM, |c| c.side)
@@ -611,12 +620,7 @@ impl ArticleIndex {
                 *c += 1;
             }
         }
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .map(|(sym, c)| (self.outlets.name(Sym::try_from(sym).unwrap_or(NO_SYM)).to_string(), c))
-            .collect()
+        named_counts(&self.outlets, counts).collect()
     }
 
     /// Articles per actor id.
@@ -630,12 +634,7 @@ impl ArticleIndex {
                 }
             }
         }
-        counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .map(|(sym, c)| (self.actors.name(Sym::try_from(sym).unwrap_or(NO_SYM)).to_string(), c))
-            .collect()
+        named_counts(&self.actors, counts).collect()
     }
 
     /// One actor cell in the stored form.

@@ -145,17 +145,9 @@ pub fn overlay_rows(connection: &Connection, rows: &mut [IndexRow]) -> rusqlite:
             apply_to_row(&mut rows[i], &a);
         }
     }
-    let mut statement = connection.prepare_cached("SELECT article_id, reviewed, starred, tags FROM article_marks")?;
-    let marks = statement.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
-    })?;
-    for item in marks {
-        let (id, reviewed, starred, tags) = item?;
+    for (id, marks) in all_marks(connection)? {
         if let Some(&i) = position.get(&id) {
-            let row = &mut rows[i];
-            row.reviewed = reviewed;
-            row.starred = starred;
-            row.tags = serde_json::from_str(&tags).unwrap_or_default();
+            apply_marks(&mut rows[i], marks);
         }
     }
     Ok(())
@@ -169,21 +161,36 @@ pub fn overlay_index(connection: &Connection, index: &mut crate::query::ArticleI
             apply_to_row(row, &a);
         }
     }
-    let mut statement = connection.prepare_cached("SELECT article_id, reviewed, starred, tags FROM article_marks")?;
-    let marks = statement.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
-    })?;
-    for item in marks {
-        let (id, reviewed, starred, tags) = item?;
+    for (id, marks) in all_marks(connection)? {
         if let Some(row) = row_in(index, &mut changed, &id) {
-            row.reviewed = reviewed;
-            row.starred = starred;
-            row.tags = serde_json::from_str(&tags).unwrap_or_default();
+            apply_marks(row, marks);
         }
     }
     let rows: Vec<IndexRow> = changed.into_values().collect();
     index.upsert(&rows);
     Ok(())
+}
+
+/// Every article's marks.
+fn all_marks(connection: &Connection) -> rusqlite::Result<Vec<(String, Marks)>> {
+    let mut statement = connection.prepare_cached("SELECT article_id, reviewed, starred, tags FROM article_marks")?;
+    statement
+        .query_map([], |r| {
+            let tags: String = r.get(3)?;
+            let marks = Marks {
+                reviewed: r.get(1)?,
+                starred: r.get(2)?,
+                tags: serde_json::from_str(&tags).unwrap_or_default(),
+            };
+            Ok((r.get(0)?, marks))
+        })?
+        .collect()
+}
+
+fn apply_marks(row: &mut IndexRow, marks: Marks) {
+    row.reviewed = marks.reviewed;
+    row.starred = marks.starred;
+    row.tags = marks.tags;
 }
 
 /// The row of `id`, taken from the index the first time it is asked for.
