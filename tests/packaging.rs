@@ -39,6 +39,12 @@ fn desktop_entry_names_the_app_its_icon_and_every_format_it_reads() {
             "md" | "markdown" => "text/markdown",
             "xml" | "trec" => "application/xml",
             "sgml" | "sgm" => "application/sgml",
+            "html" | "htm" => "text/html",
+            "xhtml" => "application/xhtml+xml",
+            "json" => "application/json",
+            "jsonl" | "ndjson" => "application/x-ndjson",
+            "rss" => "application/rss+xml",
+            "atom" => "application/atom+xml",
             other => panic!("no MIME type known for .{other}: add it to the desktop entry and here"),
         };
         assert!(mime_types.split(';').any(|m| m == mime), ".{extension} ({mime}) missing from {mime_types}");

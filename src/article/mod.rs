@@ -4,11 +4,17 @@
 
 pub mod date;
 mod decode;
+mod feed;
+mod html;
+mod json;
 mod model;
 mod seed;
 mod trec;
 
 pub use decode::{Decoded, decode};
+pub use feed::read_feed;
+pub use html::{MAX_NESTING, html_paragraphs, read_html};
+pub use json::{FIELDS as JSON_FIELDS, read_json};
 pub use model::{Article, Format};
 pub use seed::read_seed;
 pub use trec::read_trec;
@@ -47,6 +53,30 @@ pub enum ReadError {
     /// The text decoded but holds no title or body.
     #[error("no article text (only whitespace)")]
     NoText,
+    /// Malformed or truncated JSON.
+    #[error("invalid JSON at line {line}, column {column}: {reason}")]
+    BadJson {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser found.
+        reason: String,
+    },
+    /// A feed (RSS or Atom) that cannot be read.
+    #[error("invalid feed: {reason}")]
+    BadFeed {
+        /// What the parser found.
+        reason: String,
+    },
+    /// Markup nested deeper than a real page ever is.
+    #[error("markup nested deeper than {limit} levels (at byte {offset})")]
+    TooDeep {
+        /// The limit.
+        limit: usize,
+        /// Byte offset of the tag that went past it.
+        offset: usize,
+    },
     /// A `<DOC>` file without any complete `<DOC>…</DOC>` element.
     #[error("no complete <DOC> element")]
     NoDocElement,
@@ -62,21 +92,93 @@ pub enum ReadError {
     },
 }
 
-/// Read all articles in a file's bytes. `file_name` is used only for its extension.
+/// Read all articles in a file's bytes. `file_name` is used only for its extension; the
+/// content decides when the extension does not (a `.xml` file may be a feed or `<DOC>`s, a
+/// `.txt` file may hold HTML).
 ///
 /// # Errors
 /// A [`ReadError`] when the bytes are not text or hold no readable article.
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, ReadError> {
     let decoded = decode(bytes)?;
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let head = decoded.text.trim_start();
-    let looks_like_trec = head.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("<doc>"));
-    if looks_like_trec || matches!(extension.as_str(), "trec" | "sgml" | "sgm") {
-        return read_trec(&decoded.text);
+    let text = decoded.text.as_str();
+    match sniff(text, &extension) {
+        Kind::Trec => read_trec(text),
+        Kind::Html => read_html(text).map(|a| vec![a]),
+        Kind::Json => read_json(text),
+        Kind::Feed => read_feed(text),
+        Kind::Seed { markdown } => read_seed(text, markdown).map(|a| vec![a]),
     }
-    let markdown = matches!(extension.as_str(), "md" | "markdown");
-    read_seed(&decoded.text, markdown).map(|a| vec![a])
+}
+
+enum Kind {
+    Trec,
+    Html,
+    Json,
+    Feed,
+    Seed { markdown: bool },
+}
+
+/// Which reader a file needs, from its first characters, then its extension.
+fn sniff(text: &str, extension: &str) -> Kind {
+    let head = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let start: String = head.chars().take(512).collect::<String>().to_ascii_lowercase();
+    let after_prolog = start.trim_start_matches(|c: char| c != '<').to_string();
+    if start.starts_with("<doc>") {
+        return Kind::Trec;
+    }
+    if start.starts_with("<!doctype html") || start.starts_with("<html") {
+        return Kind::Html;
+    }
+    if start.starts_with("<?xml")
+        || start.starts_with("<rss")
+        || start.starts_with("<feed")
+        || start.starts_with("<rdf")
+    {
+        let root = after_prolog.contains("<rss") || after_prolog.contains("<feed") || after_prolog.contains("<rdf:rdf");
+        if root {
+            return Kind::Feed;
+        }
+        if after_prolog.contains("<doc>") {
+            return Kind::Trec;
+        }
+    }
+    match extension {
+        "trec" | "sgml" | "sgm" => Kind::Trec,
+        "html" | "htm" | "xhtml" => Kind::Html,
+        "json" | "jsonl" | "ndjson" => Kind::Json,
+        "rss" | "atom" => Kind::Feed,
+        "md" | "markdown" => Kind::Seed { markdown: true },
+        _ if start.starts_with('{') || start.starts_with('[') => Kind::Json,
+        _ => Kind::Seed { markdown: false },
+    }
 }
 
 /// File extensions a folder scan picks up.
-pub const READABLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "trec", "sgml", "sgm", "xml"];
+pub const READABLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "markdown", "trec", "sgml", "sgm", "xml", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
+    "atom",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn format_of(text: &str, name: &str) -> Result<Format, ReadError> {
+        read_bytes(text.as_bytes(), name).map(|a| a[0].format)
+    }
+
+    #[test]
+    fn the_content_decides_when_the_extension_does_not() {
+        let html = "<!DOCTYPE html><html><body><h1>Truce</h1><p>Talks resumed.</p></body></html>";
+        assert_eq!(format_of(html, "saved.txt"), Ok(Format::Html));
+        assert_eq!(format_of(html, "page.htm"), Ok(Format::Html));
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title><item><title>T</title><description>x</description></item></channel></rss>";
+        assert_eq!(format_of(rss, "feed.xml"), Ok(Format::Feed));
+        let trec = "<DOC>\n<DOCNO>1</DOCNO>\n<TITLE>T</TITLE>\n<TEXT>body</TEXT>\n</DOC>\n";
+        assert_eq!(format_of(trec, "docs.xml"), Ok(Format::Trec));
+        assert_eq!(format_of("{\"title\": \"T\", \"body\": \"x\"}", "export.txt"), Ok(Format::Json));
+        assert_eq!(format_of("Title\n\nBody text.", "a.txt"), Ok(Format::Seed));
+        assert_eq!(format_of("# Title\n\nBody text.", "a.md"), Ok(Format::Markdown));
+    }
+}

@@ -15,6 +15,12 @@ pub enum Format {
     Markdown,
     /// TREC/CLEF `<DOC>` element.
     Trec,
+    /// A web page saved from a news site.
+    Html,
+    /// A JSON or JSON Lines export.
+    Json,
+    /// An RSS or Atom feed item.
+    Feed,
 }
 
 /// One news article as read from a file, before analysis.
