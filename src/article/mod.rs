@@ -4,6 +4,8 @@
 
 pub mod date;
 mod decode;
+mod docx;
+mod eml;
 mod feed;
 mod html;
 mod json;
@@ -12,6 +14,8 @@ mod seed;
 mod trec;
 
 pub use decode::{Decoded, decode};
+pub use docx::{MAX_DOCUMENT_BYTES, read_docx};
+pub use eml::read_eml;
 pub use feed::read_feed;
 pub use html::{MAX_NESTING, html_paragraphs, read_html};
 pub use json::{FIELDS as JSON_FIELDS, read_json};
@@ -69,6 +73,18 @@ pub enum ReadError {
         /// What the parser found.
         reason: String,
     },
+    /// A `.docx` archive that cannot be read.
+    #[error("invalid Word document: {reason}")]
+    BadDocx {
+        /// What is wrong.
+        reason: String,
+    },
+    /// An e-mail message that cannot be read.
+    #[error("invalid e-mail message: {reason}")]
+    BadEmail {
+        /// What is wrong.
+        reason: String,
+    },
     /// Markup nested deeper than a real page ever is.
     #[error("markup nested deeper than {limit} levels (at byte {offset})")]
     TooDeep {
@@ -99,8 +115,15 @@ pub enum ReadError {
 /// # Errors
 /// A [`ReadError`] when the bytes are not text or hold no readable article.
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, ReadError> {
-    let decoded = decode(bytes)?;
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    // Binary containers and e-mail (whose parts carry their own charsets) come before decoding.
+    if docx::is_zip(bytes) {
+        return read_docx(bytes).map(|a| vec![a]);
+    }
+    if extension == "eml" || eml::looks_like_email(bytes) {
+        return read_eml(bytes);
+    }
+    let decoded = decode(bytes)?;
     let text = decoded.text.as_str();
     match sniff(text, &extension) {
         Kind::Trec => read_trec(text),

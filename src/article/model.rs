@@ -21,6 +21,10 @@ pub enum Format {
     Json,
     /// An RSS or Atom feed item.
     Feed,
+    /// A Word document.
+    Docx,
+    /// An e-mail message (or one story of a digest).
+    Email,
 }
 
 /// One news article as read from a file, before analysis.
