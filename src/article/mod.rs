@@ -180,7 +180,7 @@ fn sniff(text: &str, extension: &str) -> Kind {
 /// File extensions a folder scan picks up.
 pub const READABLE_EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "trec", "sgml", "sgm", "xml", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom",
+    "atom", "docx", "eml",
 ];
 
 #[cfg(test)]

@@ -24,12 +24,14 @@ pub fn collect_files(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
-        if root.is_file() {
-            files.push(root.clone());
-            continue;
-        }
         if !root.exists() {
             errors.push((root.clone(), "no such file or folder".to_string()));
+            continue;
+        }
+        if !root.is_dir() {
+            // A file named on the command line is read whatever it is; the reader says why a
+            // FIFO or a device is not read.
+            files.push(root.clone());
             continue;
         }
         let mut found = Vec::new();

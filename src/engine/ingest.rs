@@ -26,6 +26,9 @@ pub enum FileError {
     /// The file could not be opened or read.
     #[error("cannot read: {0}")]
     Io(String),
+    /// A FIFO, socket or device: reading it could block for ever.
+    #[error("not a regular file ({0})")]
+    NotAFile(&'static str),
     /// The file is larger than [`MAX_FILE_BYTES`].
     #[error("file is {size} bytes, over the {limit}-byte limit")]
     TooLarge {
@@ -44,11 +47,24 @@ pub enum FileError {
 /// # Errors
 /// A [`FileError`] naming why the file gave no article.
 pub fn ingest_file(path: &Path, lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
-    let size = std::fs::metadata(path).map_err(|e| FileError::Io(e.to_string()))?.len();
+    use std::io::Read;
+    let metadata = std::fs::metadata(path).map_err(|e| FileError::Io(e.to_string()))?;
+    if !metadata.is_file() {
+        let kind = if metadata.is_dir() { "a folder" } else { "a FIFO, socket or device" };
+        return Err(FileError::NotAFile(kind));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { size, limit: MAX_FILE_BYTES });
     }
-    let bytes = std::fs::read(path).map_err(|e| FileError::Io(e.to_string()))?;
+    // Read at most one byte past the limit: a file that grows while it is read cannot take all
+    // the memory.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    let file = std::fs::File::open(path).map_err(|e| FileError::Io(e.to_string()))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| FileError::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+    }
     ingest_bytes(path, &bytes, lexicon)
 }
 
