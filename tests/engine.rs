@@ -225,3 +225,83 @@ fn reading_files_does_not_queue_them_again() {
         "the engine kept working after every file was read (its own reads came back as changes)"
     );
 }
+
+#[test]
+fn a_file_that_keeps_growing_for_five_seconds_is_read_once_whole() {
+    let mut f = Fixture::new();
+    let path = f.inbox.join("growing.txt");
+    let line = "وقال المتحدث إن ميليشيا حفتر قصفت الأحياء السكنية.\n";
+    {
+        use std::io::Write;
+        let mut file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+        file.write_all("خبر ينمو\n\nالأحد 5 أبريل 2020\n\n".as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(5) {
+            file.write_all(line.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+            file.flush().unwrap_or_else(|e| panic!("{e}"));
+            std::thread::sleep(Duration::from_millis(100));
+            f.drain();
+        }
+        file.write_all("\nالمصدر | وكالة\n".as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    f.wait_for("the grown file", Duration::from_secs(5), |f| {
+        f.rows.iter().any(|r| r.title == "خبر ينمو" && r.source == "وكالة")
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    f.drain();
+    assert_eq!(f.rows.len(), 1, "one article: the half-written states are not kept");
+    assert!(f.failed.is_empty(), "{:?}", f.failed);
+}
+
+#[test]
+fn ten_thousand_files_copied_at_once_are_each_ingested_exactly_once() {
+    let f = Fixture::new();
+    let staging = f.inbox.with_file_name("staging");
+    std::fs::create_dir_all(&staging).unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..10_000 {
+        let text = format!("خبر رقم {i}\n\nالأحد 5 أبريل 2020\n\nقصفت ميليشيا حفتر الحي رقم {i}.\n");
+        std::fs::write(staging.join(format!("{i:05}.txt")), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut upserts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Moved in one rename each, as a file manager's paste of a folder's contents lands.
+    for entry in std::fs::read_dir(&staging).unwrap_or_else(|e| panic!("{e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        std::fs::rename(entry.path(), f.inbox.join(entry.file_name())).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let started = Instant::now();
+    while upserts.len() < 10_000 {
+        for event in f.engine.events() {
+            match event {
+                Event::Upserted(rows) => rows.iter().for_each(|r| *upserts.entry(r.id.clone()).or_default() += 1),
+                Event::Failed { path, reason } => panic!("{}: {reason}", path.display()),
+                _ => {}
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(240), "{} of 10,000 after 4 minutes", upserts.len());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    for event in f.engine.events() {
+        if let Event::Upserted(rows) = event {
+            rows.iter().for_each(|r| *upserts.entry(r.id.clone()).or_default() += 1);
+        }
+    }
+    assert_eq!(upserts.len(), 10_000, "none missed");
+    let twice: Vec<_> = upserts.iter().filter(|(_, n)| **n > 1).collect();
+    assert!(twice.is_empty(), "{} articles ingested more than once", twice.len());
+}
+
+#[test]
+fn a_watched_folder_removed_and_created_again_is_watched_again() {
+    let mut f = Fixture::new();
+    f.write("first.txt", ARTICLE);
+    f.wait_for("the first article", Duration::from_secs(3), |f| f.rows.len() == 1);
+    std::fs::remove_dir_all(&f.inbox).unwrap_or_else(|e| panic!("{e}"));
+    f.wait_for("the article of the removed folder to go", Duration::from_secs(5), |f| f.rows.is_empty());
+    std::fs::create_dir_all(&f.inbox).unwrap_or_else(|e| panic!("{e}"));
+    std::thread::sleep(Duration::from_millis(300));
+    f.write("second.txt", &ARTICLE.replace("طرابلس", "بنغازي"));
+    f.wait_for("a file in the re-created folder", Duration::from_secs(10), |f| {
+        f.rows.iter().any(|r| r.title.contains("بنغازي"))
+    });
+}

@@ -19,6 +19,8 @@ use crate::store::{IndexRow, Store};
 const BATCH: usize = 128;
 /// Wait before reading again a file that changed while being read.
 const RETRY_AFTER: Duration = Duration::from_millis(300);
+/// How often a removed watched folder is looked for.
+const MISSING_CHECK: Duration = Duration::from_millis(500);
 /// After this many retries a file is read as it is.
 const MAX_RETRIES: u32 = 50;
 
@@ -188,6 +190,8 @@ struct Worker<W: Fn() + Clone + Send + 'static> {
     inbox: PathBuf,
     polling: bool,
     watchers: HashMap<PathBuf, WatchHandle>,
+    /// Watched folders that were removed, looked for until they are back.
+    missing: std::collections::BTreeSet<PathBuf>,
     pending: BTreeSet<PathBuf>,
     forced: BTreeSet<PathBuf>,
     retries: Vec<(Instant, PathBuf)>,
@@ -211,6 +215,7 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             inbox: config.inbox,
             polling: config.polling,
             watchers: HashMap::new(),
+            missing: std::collections::BTreeSet::new(),
             pending: BTreeSet::new(),
             forced: BTreeSet::new(),
             retries: Vec::new(),
@@ -247,11 +252,15 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
                 self.handle(job);
             }
             self.promote_retries();
+            self.check_missing();
             if !self.pending.is_empty() {
                 self.work_batch();
                 continue;
             }
-            let timeout = self.retries.iter().map(|(at, _)| at.saturating_duration_since(Instant::now())).min();
+            let mut timeout = self.retries.iter().map(|(at, _)| at.saturating_duration_since(Instant::now())).min();
+            if !self.missing.is_empty() {
+                timeout = Some(timeout.map_or(MISSING_CHECK, |t| t.min(MISSING_CHECK)));
+            }
             let next = match timeout {
                 Some(wait) => jobs.recv_timeout(wait),
                 None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
@@ -310,6 +319,8 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
                         self.enqueue_tree(&path);
                     } else if is_readable_path(&path) && !is_hidden(&path) {
                         self.enqueue(path);
+                    } else if !path.exists() {
+                        self.gone(&path);
                     }
                 }
             }
@@ -416,6 +427,31 @@ impl<W: Fn() + Clone + Send + 'static> Worker<W> {
             Err(reason) => self.emit(Event::WatchError { root: root.clone(), reason }),
         }
         self.enqueue_tree(&root);
+    }
+
+    /// A path that no longer exists: forget every file stored under it (a removed folder), and if
+    /// it was a watched folder, wait for it to come back.
+    fn gone(&mut self, path: &Path) {
+        if let Ok(known) = self.store.known_paths_under(path) {
+            for file in known.into_iter().filter(|p| !p.exists()) {
+                self.enqueue(file);
+            }
+        }
+        if let Some(handle) = self.watchers.remove(path) {
+            handle.stop();
+            self.missing.insert(path.to_path_buf());
+            let reason = "the folder was removed; Rasd watches for it to come back".to_string();
+            self.emit(Event::WatchError { root: path.to_path_buf(), reason });
+        }
+    }
+
+    /// Watch again the removed folders that are back.
+    fn check_missing(&mut self) {
+        let back: Vec<PathBuf> = self.missing.iter().filter(|p| p.is_dir()).cloned().collect();
+        for root in back {
+            self.missing.remove(&root);
+            self.start_watching(root);
+        }
     }
 
     /// Watched folders of articles (not the lexicon folder).
