@@ -80,7 +80,7 @@ fn an_empty_inbox_explains_itself_and_welcomes() {
     app.wait_for("the store to load", Duration::from_secs(5), |a| a.is_idle());
     app.settle();
     app.harness.get_by_label("No articles yet");
-    app.harness.get_by_label("Drop article files (.txt, .md, TREC <DOC> files) on this window to import them.");
+    app.harness.get_by_label("Drop article files (text, Markdown, TREC, web pages, JSON, feeds, Word, e-mail) on this window to import them.");
     app.harness.get_by_label("Welcome to Rasd · رصد");
     app.harness.get_by_label("1. Watch a folder of articles…");
     app.close_welcome();

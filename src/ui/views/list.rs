@@ -150,6 +150,6 @@ fn empty_ui(app: &RasdApp, ui: &mut egui::Ui) {
         if !app.failures.is_empty() {
             ui.label(format!("{} files could not be read: see “Unreadable files” below.", app.failures.len()));
         }
-        ui.label("Drop article files (.txt, .md, TREC <DOC> files) on this window to import them.");
+        ui.label("Drop article files (text, Markdown, TREC, web pages, JSON, feeds, Word, e-mail) on this window to import them.");
     });
 }
