@@ -27,6 +27,9 @@ impl Fixture {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let inbox = dir.path().join("inbox");
+        // The engine creates a watched folder too, but only once it gets to the job: a test
+        // writing at once must not race it.
+        std::fs::create_dir_all(&inbox).unwrap_or_else(|e| panic!("{e}"));
         let lexicon = Arc::new(Lexicon::load(None).unwrap_or_else(|e| panic!("{e:?}")));
         let config = EngineConfig {
             data_dir: dir.path().join("data"),
