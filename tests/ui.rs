@@ -20,6 +20,8 @@ fn app(with_samples: bool) -> App {
     if with_samples {
         rasd::engine::fill_inbox(&rasd::engine::inbox_of(&data_dir)).unwrap_or_else(|e| panic!("{e}"));
     }
+    // The engine creates it too, once it gets to the job; a test writing at once must not race it.
+    std::fs::create_dir_all(rasd::engine::inbox_of(&data_dir)).unwrap_or_else(|e| panic!("{e}"));
     let options = AppOptions { data_dir, folders: Vec::new(), files: Vec::new(), test_mode: true };
     let harness =
         Harness::builder().with_size(egui::vec2(1400.0, 900.0)).build_eframe(move |cc| RasdApp::new(cc, options));
