@@ -47,6 +47,7 @@ fn desktop_entry_names_the_app_its_icon_and_every_format_it_reads() {
             "atom" => "application/atom+xml",
             "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "eml" => "message/rfc822",
+            "pdf" => "application/pdf",
             other => panic!("no MIME type known for .{other}: add it to the desktop entry and here"),
         };
         assert!(mime_types.split(';').any(|m| m == mime), ".{extension} ({mime}) missing from {mime_types}");

@@ -10,6 +10,7 @@ mod feed;
 mod html;
 mod json;
 mod model;
+mod pdf;
 mod seed;
 mod trec;
 
@@ -20,6 +21,7 @@ pub use feed::read_feed;
 pub use html::{MAX_NESTING, html_paragraphs, read_html};
 pub use json::{FIELDS as JSON_FIELDS, read_json};
 pub use model::{Article, Format};
+pub use pdf::{read_pdf, repair_text as repair_pdf_text};
 pub use seed::read_seed;
 pub use trec::read_trec;
 
@@ -85,6 +87,18 @@ pub enum ReadError {
         /// What is wrong.
         reason: String,
     },
+    /// A PDF that cannot be parsed.
+    #[error("invalid PDF: {reason}")]
+    BadPdf {
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF whose pages hold no text (a scan without OCR).
+    #[error("no text layer (a scanned PDF?)")]
+    NoTextLayer,
+    /// Arabic text in a PDF that still reads backwards after the repair.
+    #[error("the PDF's Arabic text is in an order that could not be repaired")]
+    ScrambledPdf,
     /// Markup nested deeper than a real page ever is.
     #[error("markup nested deeper than {limit} levels (at byte {offset})")]
     TooDeep {
@@ -117,6 +131,9 @@ pub enum ReadError {
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, ReadError> {
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     // Binary containers and e-mail (whose parts carry their own charsets) come before decoding.
+    if pdf::is_pdf(bytes) {
+        return read_pdf(bytes).map(|a| vec![a]);
+    }
     if docx::is_zip(bytes) {
         return read_docx(bytes).map(|a| vec![a]);
     }
@@ -180,7 +197,7 @@ fn sniff(text: &str, extension: &str) -> Kind {
 /// File extensions a folder scan picks up.
 pub const READABLE_EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "trec", "sgml", "sgm", "xml", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "docx", "eml",
+    "atom", "docx", "eml", "pdf",
 ];
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub enum Format {
     Docx,
     /// An e-mail message (or one story of a digest).
     Email,
+    /// A PDF clipping with a text layer.
+    Pdf,
 }
 
 /// One news article as read from a file, before analysis.
