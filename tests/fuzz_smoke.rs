@@ -5,6 +5,11 @@
 
 use std::time::{Duration, Instant};
 
+/// Mutations per seed: 300 by default; `RASD_FUZZ_ITERATIONS=N` for a longer run.
+fn iterations(default: usize) -> usize {
+    std::env::var("RASD_FUZZ_ITERATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
 /// xorshift64*: the same inputs on every run.
 struct Rng(u64);
 
@@ -92,12 +97,13 @@ fn readers_survive_mutated_files() {
     let mut total = 0;
     for (name, seed) in &seeds {
         assert!(rasd::article::read_bytes(seed, name).is_ok(), "the seed {name} itself is readable");
-        let inputs: Vec<Vec<u8>> = (0..300).map(|_| mutate(&mut rng, seed)).collect();
+        let inputs: Vec<Vec<u8>> = (0..iterations(300)).map(|_| mutate(&mut rng, seed)).collect();
         total += each(inputs.into_iter(), |bytes| {
             let _ = rasd::article::read_bytes(bytes, name);
         });
     }
-    assert_eq!(total, 2400);
+    assert_eq!(total, 8 * iterations(300));
+    eprintln!("{total} mutated files read");
 }
 
 #[test]
@@ -111,7 +117,7 @@ fn dates_and_normalization_survive_mutated_text() {
     let mut rng = Rng(42);
     let mut count = 0;
     for line in lines {
-        let inputs: Vec<Vec<u8>> = (0..400).map(|_| mutate(&mut rng, line.as_bytes())).collect();
+        let inputs: Vec<Vec<u8>> = (0..iterations(400)).map(|_| mutate(&mut rng, line.as_bytes())).collect();
         count += each(inputs.into_iter(), |bytes| {
             let text = String::from_utf8_lossy(bytes);
             for language in [rasd::text::Language::Ar, rasd::text::Language::En] {
@@ -126,7 +132,7 @@ fn dates_and_normalization_survive_mutated_text() {
             let _ = rasd::text::fts_query(&text);
         });
     }
-    assert_eq!(count, 1600);
+    assert_eq!(count, 4 * iterations(400));
 }
 
 #[test]
@@ -136,7 +142,7 @@ fn the_lexicon_loader_survives_mutated_packs() {
         .find(|s| s.file.contains("libya"))
         .unwrap_or_else(|| panic!("no libya pack"));
     let mut rng = Rng(7);
-    let inputs: Vec<Vec<u8>> = (0..150).map(|_| mutate(&mut rng, pack.text.as_bytes())).collect();
+    let inputs: Vec<Vec<u8>> = (0..iterations(150)).map(|_| mutate(&mut rng, pack.text.as_bytes())).collect();
     let mut rejected = 0;
     let count = each(inputs.into_iter(), |bytes| {
         let source = rasd::lexicon::PackSource {
@@ -148,6 +154,6 @@ fn the_lexicon_loader_survives_mutated_packs() {
             assert!(errors.iter().all(|e| !e.to_string().is_empty()), "every rejection says where and why");
         }
     });
-    assert_eq!(count, 150);
+    assert_eq!(count, iterations(150));
     assert!(rejected > 0, "some mutations break the pack and are reported");
 }

@@ -69,15 +69,28 @@ pub fn watch(
     signals: &Sender<Job>,
     wake: impl Fn() + Clone + Send + 'static,
 ) -> Result<(WatchHandle, Option<String>), String> {
-    let mut fallback_reason = None;
-    if !polling {
-        let attempt = new_debouncer(DEBOUNCE, None, handler(root.to_path_buf(), signals.clone(), wake.clone()))
-            .and_then(|mut d| d.watch(root, RecursiveMode::Recursive).map(|()| d));
-        match attempt {
-            Ok(debouncer) => return Ok((WatchHandle::Native(debouncer), None)),
-            Err(e) => fallback_reason = Some(format!("native watching failed ({e}); polling instead")),
-        }
-    }
+    let native = (!polling).then(|| {
+        new_debouncer(DEBOUNCE, None, handler(root.to_path_buf(), signals.clone(), wake.clone()))
+            .and_then(|mut d| d.watch(root, RecursiveMode::Recursive).map(|()| d))
+    });
+    watch_or_poll(native, root, signals, wake)
+}
+
+type NativeDebouncer = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
+
+/// The native watcher when it started (`native` is `None` when polling was asked for), else a
+/// polling one with the reason — an exhausted inotify limit, a network share…
+fn watch_or_poll(
+    native: Option<Result<NativeDebouncer, notify::Error>>,
+    root: &Path,
+    signals: &Sender<Job>,
+    wake: impl Fn() + Clone + Send + 'static,
+) -> Result<(WatchHandle, Option<String>), String> {
+    let fallback_reason = match native {
+        Some(Ok(debouncer)) => return Ok((WatchHandle::Native(debouncer), None)),
+        Some(Err(e)) => Some(format!("native watching failed ({e}); polling instead")),
+        None => None,
+    };
     let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
     let mut debouncer = new_debouncer_opt::<_, PollWatcher, _>(
         DEBOUNCE,
@@ -104,5 +117,35 @@ impl WatchHandle {
             Self::Native(d) => d.stop_nonblocking(),
             Self::Polling(d) => d.stop_nonblocking(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_exhausted_inotify_limit_falls_back_to_polling_says_so_and_still_sees_files() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (signals, jobs) = std::sync::mpsc::channel();
+        // What notify returns when inotify_add_watch fails with ENOSPC (max_user_watches).
+        let exhausted = Err(notify::Error::new(notify::ErrorKind::MaxFilesWatch));
+        let (handle, reason) =
+            watch_or_poll(Some(exhausted), dir.path(), &signals, || {}).unwrap_or_else(|e| panic!("{e}"));
+        assert!(handle.is_polling());
+        let reason = reason.unwrap_or_default();
+        assert!(reason.contains("limit") && reason.contains("polling instead"), "{reason}");
+        let file = dir.path().join("new.txt");
+        std::fs::write(&file, "عنوان\n\nنص").unwrap_or_else(|e| panic!("{e}"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let seen = loop {
+            match jobs.recv_timeout(std::time::Duration::from_millis(200)) {
+                Ok(Job::Changed(paths)) if paths.iter().any(|p| p.ends_with("new.txt")) => break true,
+                _ if std::time::Instant::now() > deadline => break false,
+                _ => {}
+            }
+        };
+        handle.stop();
+        assert!(seen, "the polling watcher reports the new file");
     }
 }
