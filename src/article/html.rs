@@ -314,6 +314,16 @@ pub fn read_html(text: &str) -> Result<Article, ReadError> {
     };
     article.body = paragraphs.join("\n");
     article.language = crate::text::detect_language(&format!("{}\n{}", article.title, article.body));
+    if article.language == crate::text::Language::Other {
+        // Too little text to tell by its letters: the page's own `lang` (or `dir="rtl"`) decides.
+        let lang = first_attr(&document, "html", "lang").unwrap_or_default().to_ascii_lowercase();
+        let rtl = first_attr(&document, "html", "dir").is_some_and(|d| d.eq_ignore_ascii_case("rtl"));
+        if lang.starts_with("ar") || (lang.is_empty() && rtl) {
+            article.language = crate::text::Language::Ar;
+        } else if lang.starts_with("en") {
+            article.language = crate::text::Language::En;
+        }
+    }
     article.published_text = published_text;
     article.published = published;
     article.source = first_attr(&document, "meta[property=\"og:site_name\"]", "content")
@@ -409,6 +419,16 @@ mod tests {
         assert_eq!(error, Some(ReadError::TooDeep { limit: MAX_NESTING, offset }));
         let many_paragraphs = format!("<html><body><h1>Long</h1>{}</body></html>", "<p>a paragraph".repeat(5_000));
         assert!(read_html(&many_paragraphs).is_ok(), "unclosed paragraphs do not count as nesting");
+    }
+
+    #[test]
+    fn the_lang_attribute_decides_when_the_letters_cannot() {
+        let page = |attrs: &str| format!("<html {attrs}><body><h1>2020</h1><p>12 / 04</p></body></html>");
+        let language = |attrs: &str| read_html(&page(attrs)).map(|a| a.language).ok();
+        assert_eq!(language("lang=\"ar\""), Some(crate::text::Language::Ar));
+        assert_eq!(language("dir=\"rtl\""), Some(crate::text::Language::Ar));
+        assert_eq!(language("lang=\"en-GB\""), Some(crate::text::Language::En));
+        assert_eq!(language(""), Some(crate::text::Language::Other));
     }
 
     #[test]
