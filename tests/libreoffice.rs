@@ -12,6 +12,27 @@ fn rasd(args: &[&str]) {
     assert!(out.status.success(), "rasd {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// Whether LibreOffice is installed (say so when it is not).
+fn soffice_available() -> bool {
+    let found = Command::new("soffice").arg("--version").output().is_ok();
+    if !found {
+        eprintln!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+    }
+    found
+}
+
+/// Convert `file` (read as UTF-8 CSV) with LibreOffice into `format`, beside it.
+fn convert(dir: &Path, file: &Path, format: &str) {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let converted = Command::new("soffice")
+        .args([&profile, "--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", format, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+}
+
 /// The text of every cell of the first sheet of an `.ods`, row by row, and whether any cell
 /// holds a formula.
 fn ods_cells(path: &Path) -> (Vec<Vec<String>>, bool) {
@@ -64,8 +85,7 @@ fn ods_cells(path: &Path) -> (Vec<Vec<String>>, bool) {
 
 #[test]
 fn libreoffice_reads_the_export_as_written() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        eprintln!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+    if !soffice_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -84,14 +104,7 @@ fn libreoffice_reads_the_export_as_written() {
     let csv = dir.path().join("export.csv");
     rasd(&["export", "--data-dir", &data_arg, "--csv", &csv.display().to_string()]);
 
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
-    let converted = Command::new("soffice")
-        .args([&profile, "--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", "ods", "--outdir"])
-        .arg(dir.path())
-        .arg(&csv)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    convert(dir.path(), &csv, "ods");
     let (rows, formula) = ods_cells(&dir.path().join("export.ods"));
     assert!(!formula, "no cell became a formula");
 
@@ -124,22 +137,14 @@ fn libreoffice_reads_the_export_as_written() {
 
 #[test]
 fn a_pdf_clipping_made_by_libreoffice_reads_in_logical_order() {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        eprintln!("skipped: LibreOffice (soffice) is not installed; .ci/run installs it");
+    if !soffice_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let csv = dir.path().join("clipping.csv");
     std::fs::write(&csv, "ميليشيا حفتر تقصف طرابلس\nقصفت ميليشيا حفتر أحياء سكنية في جنوب العاصمة.\nوقالت حكومة الوفاق إن القصف استهدف المدنيين.\n")
         .unwrap_or_else(|e| panic!("{e}"));
-    let profile = format!("-env:UserInstallation=file://{}", dir.path().join("lo-profile").display());
-    let converted = Command::new("soffice")
-        .args([&profile, "--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&csv)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(converted.status.success(), "{}", String::from_utf8_lossy(&converted.stderr));
+    convert(dir.path(), &csv, "pdf");
     let bytes = std::fs::read(dir.path().join("clipping.pdf")).unwrap_or_else(|e| panic!("{e}"));
     let articles = rasd::article::read_bytes(&bytes, "clipping.pdf").unwrap_or_else(|e| panic!("{e}"));
     let text = format!("{}\n{}", articles[0].title, articles[0].body);
