@@ -198,8 +198,19 @@ pub fn export_rows(
             Ok(count)
         });
         let mut read = Ok(());
-        for chunk in selected.chunks(CHUNK) {
-            match chunk_details(store, index, chunk) {
+        let mut paths = if selected.len() >= PATHS_IN_ONE_SCAN {
+            match first_paths(store, index, selected) {
+                Ok(paths) => Some(paths),
+                Err(e) => {
+                    read = Err(e);
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        for chunk in selected.chunks(CHUNK).take_while(|_| read.is_ok()) {
+            match chunk_details(store, index, chunk, paths.as_mut()) {
                 // A closed channel means the writer stopped: its error is reported below.
                 Ok(details) => {
                     if chunks.send((chunk, details)).is_err() {
@@ -220,16 +231,56 @@ pub fn export_rows(
 
 /// The store's details of a chunk of articles, read in the store's order (row ids), so
 /// the lookups walk the tables front to back instead of jumping around a large file.
-fn chunk_details(store: &Store, index: &ArticleIndex, chunk: &[u32]) -> Result<Vec<(String, ExportDetails)>, String> {
+fn chunk_details(
+    store: &Store,
+    index: &ArticleIndex,
+    chunk: &[u32],
+    paths: Option<&mut rustc_hash::FxHashMap<u32, String>>,
+) -> Result<Vec<(String, ExportDetails)>, String> {
     let mut ids: Vec<(i64, usize)> = chunk.iter().enumerate().map(|(i, &p)| (index.rowid(p), i)).collect();
     ids.sort_unstable();
     let mut details = vec![(String::new(), ExportDetails::default()); chunk.len()];
+    let with_paths = paths.is_none();
     for (rowid, i) in ids {
         let id = index.id(chunk[i]);
-        let found = store.export_details(&id, rowid).map_err(|e| e.to_string())?;
+        let found = store.export_details(&id, rowid, with_paths).map_err(|e| e.to_string())?;
         details[i] = (id, found);
     }
+    if let Some(paths) = paths {
+        for (&p, (_, found)) in chunk.iter().zip(details.iter_mut()) {
+            found.path = paths.remove(&p).unwrap_or_default();
+        }
+    }
     Ok(details)
+}
+
+/// Exports of this many articles or more read every file path in one scan of the store rather
+/// than one lookup per article.
+const PATHS_IN_ONE_SCAN: usize = 20_000;
+
+/// The first file (smallest path) of each selected article, from one scan of the store.
+pub(crate) fn first_paths(
+    store: &Store,
+    index: &ArticleIndex,
+    selected: &[u32],
+) -> Result<rustc_hash::FxHashMap<u32, String>, String> {
+    let mut wanted = super::BitSet::with_len(index.positions() as usize);
+    selected.iter().for_each(|&p| wanted.insert(p));
+    let mut paths: rustc_hash::FxHashMap<u32, String> = rustc_hash::FxHashMap::default();
+    paths.reserve(selected.len());
+    store
+        .each_file_path(|article_id, path| {
+            let Some(p) = index.position(article_id).filter(|&p| wanted.contains(p)) else { return };
+            match paths.get_mut(&p) {
+                Some(first) if first.as_str() <= path => {}
+                Some(first) => path.clone_into(first),
+                None => {
+                    paths.insert(p, path.to_string());
+                }
+            }
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(paths)
 }
 
 /// The sidecar that records the filters of an export.

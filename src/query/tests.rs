@@ -210,3 +210,16 @@ fn index_survives_corrections_removals_and_compaction() {
     let dates: Vec<i64> = rows.by_date().iter().map(|&p| rows.when(p)).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first: {dates:?}");
 }
+
+#[test]
+fn large_exports_find_each_article_s_first_file_in_one_scan() -> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, store, rows) = samples();
+    let all = Filter::default().apply(&rows, None);
+    let scanned = super::export::first_paths(&store, &rows, &all)?;
+    assert_eq!(scanned.len(), all.len());
+    for &p in &all {
+        let looked_up = store.row(&rows.id(p))?.map(|r| r.path).unwrap_or_default();
+        assert_eq!(scanned.get(&p), Some(&looked_up), "the same first file as the lookup");
+    }
+    Ok(())
+}

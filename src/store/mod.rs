@@ -368,12 +368,21 @@ impl Store {
         result
     }
 
-    /// The first file and the actors' names and evidence lines of an article (for exports).
+    /// The first file (unless `with_path` is false) and the actors' names and evidence lines of
+    /// an article (for exports).
     ///
     /// # Errors
     /// SQLite errors.
-    pub fn export_details(&self, article_id: &str, rowid: i64) -> Result<ExportDetails, StoreError> {
-        rows::export_details(&self.connection, article_id, rowid).map_err(|e| self.err(e))
+    pub fn export_details(&self, article_id: &str, rowid: i64, with_path: bool) -> Result<ExportDetails, StoreError> {
+        rows::export_details(&self.connection, article_id, rowid, with_path).map_err(|e| self.err(e))
+    }
+
+    /// `(article id, path)` of every file, in one scan (large exports).
+    ///
+    /// # Errors
+    /// SQLite errors.
+    pub fn each_file_path(&self, each: impl FnMut(&str, &str)) -> Result<(), StoreError> {
+        rows::each_file_path(&self.connection, each).map_err(|e| self.err(e))
     }
 
     /// Files that could not be read, with the reason.

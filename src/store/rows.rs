@@ -366,15 +366,35 @@ pub struct ExportDetails {
     pub actors: Vec<(String, String, String)>,
 }
 
-pub fn export_details(connection: &Connection, article_id: &str, rowid: i64) -> rusqlite::Result<ExportDetails> {
-    let path = connection
-        .prepare_cached("SELECT MIN(path) FROM files WHERE article_id = ?1")?
-        .query_row(params![article_id], |r| r.get::<_, Option<String>>(0))?
-        .unwrap_or_default();
+pub fn export_details(
+    connection: &Connection,
+    article_id: &str,
+    rowid: i64,
+    with_path: bool,
+) -> rusqlite::Result<ExportDetails> {
+    let path = if !with_path {
+        String::new()
+    } else {
+        connection
+            .prepare_cached("SELECT MIN(path) FROM files WHERE article_id = ?1")?
+            .query_row(params![article_id], |r| r.get::<_, Option<String>>(0))?
+            .unwrap_or_default()
+    };
     let mut statement =
         connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_rowid = ?1")?;
     let actors = statement
         .query_map(params![rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ExportDetails { path, actors })
+}
+
+/// Call `each` with `(article id, path)` for every file, in the table's order.
+pub fn each_file_path(connection: &Connection, mut each: impl FnMut(&str, &str)) -> rusqlite::Result<()> {
+    let mut statement = connection.prepare("SELECT article_id, path FROM files")?;
+    let mut rows = statement.query([])?;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or(""));
+        each(text(0)?, text(1)?);
+    }
+    Ok(())
 }

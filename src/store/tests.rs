@@ -194,7 +194,7 @@ fn a_version_1_store_is_migrated_with_its_articles() -> Result<(), Box<dyn std::
     let row = store.row("x")?.unwrap_or_else(|| panic!("row x"));
     let lna = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| (a.stance, a.mentions));
     assert_eq!(lna, Some((crate::analysis::StanceLabel::Delegitimizing, 2)), "actor rows survive every migration");
-    assert_eq!(store.export_details("x", row.rowid)?.path, "/old.txt");
+    assert_eq!(store.export_details("x", row.rowid, true)?.path, "/old.txt");
     store.annotate("x", "haftar", Some((crate::analysis::StanceLabel::Mixed, "")), 1)?;
     let version: i64 =
         rusqlite::Connection::open(dir.path().join(STORE_FILE))?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
