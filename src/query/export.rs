@@ -197,32 +197,18 @@ pub fn export_rows(
             }
             Ok(count)
         });
-        let mut read = Ok(());
-        let mut paths = if selected.len() >= PATHS_IN_ONE_SCAN {
-            match first_paths(store, index, selected) {
-                Ok(paths) => Some(paths),
-                Err(e) => {
-                    read = Err(e);
-                    None
-                }
-            }
-        } else {
-            None
-        };
-        for chunk in selected.chunks(CHUNK).take_while(|_| read.is_ok()) {
-            match chunk_details(store, index, chunk, paths.as_mut()) {
+        let read = (|| -> Result<(), String> {
+            let mut paths =
+                if selected.len() >= PATHS_IN_ONE_SCAN { Some(first_paths(store, index, selected)?) } else { None };
+            for chunk in selected.chunks(CHUNK) {
+                let details = chunk_details(store, index, chunk, paths.as_mut())?;
                 // A closed channel means the writer stopped: its error is reported below.
-                Ok(details) => {
-                    if chunks.send((chunk, details)).is_err() {
-                        break;
-                    }
-                }
-                Err(e) => {
-                    read = Err(e);
+                if chunks.send((chunk, details)).is_err() {
                     break;
                 }
             }
-        }
+            Ok(())
+        })();
         drop(chunks);
         let written = writer.join().unwrap_or_else(|_| Err("the export writer stopped".to_string()));
         read.and(written)

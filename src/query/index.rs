@@ -225,7 +225,7 @@ impl ArticleIndex {
             self.by_rowid.insert(entry.rowid, position);
         }
         self.live = self.entries.len();
-        self.reorder();
+        self.sort_by_date();
     }
 
     /// Rewrite every live entry, in the same order, with no space left between cells and texts.
@@ -277,14 +277,35 @@ impl ArticleIndex {
         self.sort_by_date();
     }
 
-    /// Restore the date order after entries were added or moved (compacting first when most of
-    /// the space is garbage).
-    fn reorder(&mut self) {
+    /// Put the entries at `changed` (added, dated anew or removed) in their place in the date
+    /// order — compacting instead when most of the space is garbage. The rest of the order is
+    /// kept: only the changed entries are sorted, then merged in, so an ingest batch in a
+    /// million-article window costs one linear pass, not a full sort.
+    fn reorder(&mut self, changed: &[u32]) {
         if self.text.is_mostly_garbage() || (self.dead_cells > 4096 && self.dead_cells * 2 > self.cells.len()) {
             self.compact();
-        } else {
-            self.sort_by_date();
+            return;
         }
+        if changed.is_empty() {
+            return;
+        }
+        let mut moving = BitSet::with_len(self.entries.len());
+        changed.iter().for_each(|&p| moving.insert(p));
+        let key = |p: u32| (self.entries[p as usize].when, p);
+        let mut incoming: Vec<u32> = changed.iter().copied().filter(|&p| self.is_live(p)).collect();
+        incoming.sort_unstable_by_key(|&p| key(p));
+        incoming.dedup();
+        let mut merged = Vec::with_capacity(self.order.len() + incoming.len());
+        let mut incoming = incoming.into_iter().peekable();
+        for p in self.order.iter().copied().filter(|&p| !moving.contains(p)) {
+            while let Some(next) = incoming.next_if(|&q| key(q) < key(p)) {
+                merged.push(next);
+            }
+            merged.push(p);
+        }
+        merged.extend(incoming);
+        self.order = merged;
+        self.rank_order();
     }
 
     fn sort_by_date(&mut self) {
@@ -298,6 +319,11 @@ impl ArticleIndex {
         keyed.sort_unstable();
         self.order.clear();
         self.order.extend(keyed.iter().map(|&(_, p)| p));
+        self.rank_order();
+    }
+
+    /// Each position's place in the date order.
+    fn rank_order(&mut self) {
         self.rank.clear();
         self.rank.resize(self.entries.len(), u32::MAX);
         for (rank, &p) in self.order.iter().enumerate() {
@@ -307,13 +333,12 @@ impl ArticleIndex {
 
     /// Add or replace articles (after an ingest batch, a correction or a re-analysis).
     pub fn upsert(&mut self, rows: &[IndexRow]) {
-        for row in rows {
-            self.upsert_one(row);
-        }
-        self.reorder();
+        let changed: Vec<u32> = rows.iter().filter_map(|row| self.upsert_one(row)).collect();
+        self.reorder(&changed);
     }
 
-    fn upsert_one(&mut self, row: &IndexRow) {
+    /// Add or replace one article; its position when it is new or its date changed.
+    fn upsert_one(&mut self, row: &IndexRow) -> Option<u32> {
         let key = self.key(&row.id);
         let start = self.cells.len();
         for a in &row.actors {
@@ -351,14 +376,16 @@ impl ArticleIndex {
             language: row.language,
             flags,
         };
-        let position = match self.by_key.get(&key) {
+        let when = entry.when;
+        let (position, moved) = match self.by_key.get(&key) {
             Some(&position) => {
+                let moved = self.entries[position as usize].when != when;
                 self.release(position);
                 self.by_rowid.remove(&self.entries[position as usize].rowid);
                 self.entries[position as usize] = entry;
                 self.days[position as usize] = row.day.unwrap_or(i32::MIN);
                 self.first_sides[position as usize] = side_of_first(&self.cells[start..]);
-                position
+                (position, moved)
             }
             None => {
                 let position = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
@@ -367,7 +394,7 @@ impl ArticleIndex {
                 self.first_sides.push(side_of_first(&self.cells[start..]));
                 self.by_key.insert(key, position);
                 self.live += 1;
-                position
+                (position, true)
             }
         };
         self.by_rowid.insert(row.rowid, position);
@@ -381,6 +408,7 @@ impl ArticleIndex {
                 self.notes.insert((position, actor), note.into());
             }
         }
+        moved.then_some(position)
     }
 
     /// The key of `id`, remembering an id that is not 32 hex digits.
@@ -408,15 +436,17 @@ impl ArticleIndex {
 
     /// Remove articles by id.
     pub fn remove(&mut self, ids: &[String]) {
+        let mut removed = Vec::with_capacity(ids.len());
         for id in ids {
             let Some(position) = self.by_key.remove(&key_of(id)) else { continue };
+            removed.push(position);
             self.release(position);
             let entry = &mut self.entries[position as usize];
             entry.flags &= !LIVE;
             self.by_rowid.remove(&entry.rowid);
             self.live -= 1;
         }
-        self.reorder();
+        self.reorder(&removed);
     }
 
     /// Number of articles.

@@ -96,14 +96,6 @@ pub fn write(connection: &Connection, fields: &IndexFields<'_>, actors: &[u8]) -
     Ok(())
 }
 
-fn language(code: &str) -> Language {
-    match code {
-        "ar" => Language::Ar,
-        "en" => Language::En,
-        _ => Language::Other,
-    }
-}
-
 /// Read every article into a compact index (computed stances only: the caller overlays the
 /// analyst's corrections and marks).
 pub fn load(connection: &Connection) -> rusqlite::Result<ArticleIndex> {
@@ -125,7 +117,7 @@ pub fn load(connection: &Connection) -> rusqlite::Result<ArticleIndex> {
                 published,
                 day: r.get(4)?,
                 source: text(5)?,
-                language: language(text(6)?),
+                language: Language::from_code(text(6)?),
             },
             actors.iter().map(ActorParts::from),
         );

@@ -223,14 +223,6 @@ pub fn drop_orphans(tx: &Connection, ids: &[String]) -> rusqlite::Result<Vec<Str
     Ok(removed)
 }
 
-fn language(code: &str) -> Language {
-    match code {
-        "ar" => Language::Ar,
-        "en" => Language::En,
-        _ => Language::Other,
-    }
-}
-
 const ROW_COLUMNS: &str = "a.rowid, a.id, a.title, a.published, a.published_day, a.source, a.language,
      (SELECT MIN(path) FROM files f WHERE f.article_id = a.id)";
 
@@ -242,7 +234,7 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
         published: r.get(3)?,
         day: r.get(4)?,
         source: r.get(5)?,
-        language: language(&r.get::<_, String>(6)?),
+        language: Language::from_code(&r.get::<_, String>(6)?),
         path: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
         actors: Vec::new(),
         reviewed: false,

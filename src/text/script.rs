@@ -25,6 +25,16 @@ impl Language {
             Self::Other => "other",
         }
     }
+
+    /// The language of a [`Language::code`]; anything else is `Other`.
+    #[must_use]
+    pub fn from_code(code: &str) -> Self {
+        match code {
+            "ar" => Self::Ar,
+            "en" => Self::En,
+            _ => Self::Other,
+        }
+    }
 }
 
 /// Decide the language of `text` by counting Arabic-script and Latin letters.

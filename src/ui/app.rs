@@ -166,6 +166,9 @@ pub struct RasdApp {
     pub(crate) timeline_cache: Option<(u64, crate::query::Granularity, Vec<crate::query::Bucket>)>,
     /// Articles per actor for a library generation.
     pub(crate) menu_counts: Option<(u64, MenuCounts)>,
+    /// What is wrong with the inbox (looked at again every two seconds while the list is empty,
+    /// not on every frame).
+    pub(crate) inbox_problem: Option<(std::time::Instant, Option<String>)>,
     pub(crate) undo: Vec<Edit>,
     pub(crate) redo: Vec<Edit>,
     /// Note being typed per actor of the open article.
@@ -259,6 +262,7 @@ impl RasdApp {
             drag_from_day: None,
             timeline_cache: None,
             menu_counts: None,
+            inbox_problem: None,
             undo: Vec::new(),
             redo: Vec::new(),
             note_drafts: std::collections::HashMap::new(),
@@ -628,25 +632,18 @@ impl RasdApp {
                 let before = self.reader_store.as_ref().and_then(|s| s.marks(&article).ok()).unwrap_or_default();
                 self.edit(Edit::Marks { article, before, after: marks });
             }
-            Command::Undo => {
-                if let Some(edit) = self.undo.pop() {
-                    if self.write_edit(&edit, false) {
-                        self.redo.push(edit);
-                    } else {
-                        self.undo.push(edit);
-                    }
-                }
-            }
-            Command::Redo => {
-                if let Some(edit) = self.redo.pop() {
-                    if self.write_edit(&edit, true) {
-                        self.undo.push(edit);
-                    } else {
-                        self.redo.push(edit);
-                    }
-                }
-            }
+            Command::Undo => self.replay(false),
+            Command::Redo => self.replay(true),
         }
+    }
+
+    /// Undo (`forward` false) or redo the last edit; an edit the store refused stays where it was.
+    fn replay(&mut self, forward: bool) {
+        let popped = if forward { self.redo.pop() } else { self.undo.pop() };
+        let Some(edit) = popped else { return };
+        let written = self.write_edit(&edit, forward);
+        // Redone, or not undone: back on the undo stack; undone, or not redone: on the redo stack.
+        if written == forward { self.undo.push(edit) } else { self.redo.push(edit) }
     }
 
     fn move_selection(&mut self, delta: isize) {

@@ -23,6 +23,9 @@ pub struct Library {
     hits: Option<(Vec<i64>, BitSet, u64)>,
     filter: Filter,
     sort: SortBy,
+    /// The last [`Library::shown_position`] answer, for its article and generation: the list asks
+    /// every frame, and finding it is a scan of the shown articles.
+    last_position: std::cell::Cell<Option<(u32, u64, Option<usize>)>>,
 }
 
 impl Library {
@@ -146,6 +149,14 @@ impl Library {
     #[must_use]
     pub fn shown_position(&self, id: &str) -> Option<usize> {
         let position = self.index.position(id)?;
-        self.shown.iter().position(|&p| p == position)
+        if let Some((p, generation, found)) = self.last_position.get()
+            && p == position
+            && generation == self.generation
+        {
+            return found;
+        }
+        let found = self.shown.iter().position(|&p| p == position);
+        self.last_position.set(Some((position, self.generation, found)));
+        found
     }
 }

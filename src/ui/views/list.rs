@@ -131,7 +131,16 @@ fn inbox_problem(inbox: &std::path::Path) -> Option<String> {
     }
 }
 
-fn empty_ui(app: &RasdApp, ui: &mut egui::Ui) {
+/// [`inbox_problem`], looked at again at most every two seconds.
+fn cached_inbox_problem(app: &mut RasdApp) -> Option<String> {
+    let fresh = app.inbox_problem.as_ref().is_some_and(|(at, _)| at.elapsed() < std::time::Duration::from_secs(2));
+    if !fresh {
+        app.inbox_problem = Some((std::time::Instant::now(), inbox_problem(&app.inbox)));
+    }
+    app.inbox_problem.as_ref().and_then(|(_, problem)| problem.clone())
+}
+
+fn empty_ui(app: &mut RasdApp, ui: &mut egui::Ui) {
     ui.add_space(30.0);
     ui.vertical_centered(|ui| {
         if !app.loaded {
@@ -141,7 +150,7 @@ fn empty_ui(app: &RasdApp, ui: &mut egui::Ui) {
         }
         ui.heading("No articles yet");
         ui.label(format!("Rasd watches {} for new article files.", app.inbox.display()));
-        if let Some(problem) = inbox_problem(&app.inbox) {
+        if let Some(problem) = cached_inbox_problem(app) {
             ui.label(problem);
         }
         if app.watching.is_empty() {
