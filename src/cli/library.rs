@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, FilterArgs, OutputFormat, load_lexicon};
 use crate::analysis::ActorFraming;
 use crate::engine::{Outcome, collect_files, default_data_dir, process_pipelined};
-use crate::query::{ArticleIndex, ExportOptions, Filter, HEADER, export_rows, write_csv};
+use crate::query::{ArticleIndex, ExportOptions, Filter, write_csv, write_table};
 use crate::store::{Store, StoredArticle};
 
 /// Arguments of `rasd index`.
@@ -179,15 +179,7 @@ pub fn list(args: &ListArgs) -> u8 {
             serde_json::to_writer(&mut out, &ListRecord::new(&article)).map_err(|e| e.to_string())?;
             out.write_all(b"\n").map_err(|e| e.to_string())
         }),
-        OutputFormat::Csv => {
-            let mut csv = csv::WriterBuilder::new().has_headers(false).from_writer(&mut out);
-            csv.write_record(HEADER).map_err(|e| e.to_string()).and_then(|()| {
-                export_rows(&store, &rows, &selected, &filter, |r| {
-                    csv.write_record(r.cells()).map_err(|e| e.to_string())
-                })?;
-                csv.flush().map_err(|e| e.to_string())
-            })
-        }
+        OutputFormat::Csv => write_table(&store, &rows, &selected, &filter, &mut out).map(|_| ()),
     };
     match written.and_then(|()| out.flush().map_err(|e| e.to_string())) {
         Ok(()) => EXIT_OK,

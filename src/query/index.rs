@@ -516,9 +516,23 @@ impl ArticleIndex {
     /// The content hash of the article at `position`.
     #[must_use]
     pub fn id(&self, position: u32) -> String {
-        self.entry(position)
-            .map(|e| self.foreign_ids.get(&e.key).map_or_else(|| format!("{:032x}", e.key), ToString::to_string))
-            .unwrap_or_default()
+        let mut id = String::new();
+        self.id_into(position, &mut id);
+        id
+    }
+
+    /// The content hash of the article at `position`, into `id` (no allocation once it has room).
+    pub fn id_into(&self, position: u32, id: &mut String) {
+        use std::fmt::Write;
+        id.clear();
+        if let Some(e) = self.entry(position) {
+            match self.foreign_ids.get(&e.key) {
+                Some(foreign) => id.push_str(foreign),
+                None => {
+                    let _ = write!(id, "{:032x}", e.key);
+                }
+            }
+        }
     }
 
     /// The store's row id of the article at `position`.

@@ -125,12 +125,14 @@ fn export_writes_exactly_the_filtered_rows_with_bom_and_sidecar() -> Result<(), 
     let (dir, store, rows) = samples();
     let filter = Filter { actor: Some("haftar".into()), ..Filter::default() };
     let selected = filter.apply(&rows, None);
-    let mut actors = Vec::new();
-    let count = export_rows(&store, &rows, &selected, &filter, |r| {
-        actors.push(r.actor_id.to_string());
-        Ok(())
-    })?;
+    let mut table = Vec::new();
+    let count = write_table(&store, &rows, &selected, &filter, &mut table)?;
     assert_eq!(count, selected.len());
+    let actors: Vec<String> = csv::Reader::from_reader(&table[..])
+        .records()
+        .map(|r| r.map(|r| r[5].to_string()))
+        .collect::<Result<_, _>>()?;
+    assert_eq!(actors.len(), count);
     assert!(actors.iter().all(|a| a == "haftar"), "{actors:?}");
     let out = dir.path().join("out.csv");
     assert_eq!(write_csv(&out, &store, &rows, &selected, &filter, ExportOptions::default())?, count);
@@ -157,21 +159,75 @@ fn export_writes_exactly_the_filtered_rows_with_bom_and_sidecar() -> Result<(), 
     Ok(())
 }
 
+/// The exported table, parsed back.
+fn exported(
+    store: &Store,
+    rows: &ArticleIndex,
+    filter: &Filter,
+) -> Result<Vec<csv::StringRecord>, Box<dyn std::error::Error>> {
+    let mut table = Vec::new();
+    write_table(store, rows, &filter.apply(rows, None), filter, &mut table)?;
+    let mut reader = csv::Reader::from_reader(&table[..]);
+    assert_eq!(reader.headers()?.iter().collect::<Vec<_>>(), HEADER.to_vec());
+    Ok(reader.records().collect::<Result<_, _>>()?)
+}
+
 #[test]
-fn csv_header_names_every_field_of_a_row_in_order() -> Result<(), Box<dyn std::error::Error>> {
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.serialize(ExportRow::default())?;
-    let bytes = csv.into_inner()?;
-    let text = String::from_utf8(bytes)?;
-    assert_eq!(text.lines().next(), Some(HEADER.join(",").as_str()));
-    let row =
-        ExportRow { date: "2020-04-12", score: Decimal::new(-0.41249), evidence: "x,y".into(), ..ExportRow::default() };
-    let mut serialized = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-    serialized.serialize(&row)?;
-    let mut by_cells = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-    by_cells.write_record(row.cells())?;
-    assert_eq!(serialized.into_inner()?, by_cells.into_inner()?, "both ways of writing a row agree");
-    assert_eq!(row.score.as_str(), "-0.412");
+fn every_exported_cell_is_in_its_column_and_agrees_with_the_index() -> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, store, rows) = samples();
+    let records = exported(&store, &rows, &Filter::default())?;
+    let expected: usize = Filter::default().apply(&rows, None).iter().map(|&p| rows.cells_of(p).len().max(1)).sum();
+    assert_eq!(records.len(), expected, "one row per article × actor");
+    let column = |name: &str| HEADER.iter().position(|h| *h == name).unwrap_or(usize::MAX);
+    for record in &records {
+        assert_eq!(record.len(), HEADER.len(), "{record:?}");
+        let p = rows.position(&record[column("article_id")]).unwrap_or_else(|| panic!("unknown id in {record:?}"));
+        assert_eq!(&record[column("date")], rows.published(p));
+        assert_eq!(&record[column("outlet")], neutralise(rows.outlet(p)));
+        assert_eq!(&record[column("language")], rows.language(p).code());
+        assert_eq!(&record[column("title")], neutralise(rows.title(p)));
+        assert_eq!(&record[column("voice")], "own");
+        let actor = &record[column("actor_id")];
+        let Some((k, cell)) =
+            rows.cells_of(p).iter().enumerate().find(|(_, c)| rows.actor_names().name(c.actor) == actor)
+        else {
+            assert!(rows.cells_of(p).is_empty(), "{record:?}");
+            assert!((6..17).filter(|&c| c != column("voice")).all(|c| record[c].is_empty()), "{record:?}");
+            continue;
+        };
+        let numbers = rows.numbers_of(p)[k];
+        assert_eq!(&record[column("side")], rows.side_names().name(cell.side));
+        assert_eq!(&record[column("stance")], cell.stance.as_str());
+        assert_eq!(&record[column("origin")], "auto");
+        assert_eq!(&record[column("score")], Decimal::new(numbers.score).as_str());
+        assert_eq!(&record[column("confidence")], Decimal::new(numbers.confidence).as_str());
+        assert_eq!(&record[column("quoted_stance")], cell.quoted_stance.as_str());
+        assert_eq!(&record[column("quoted_score")], Decimal::new(numbers.quoted_score).as_str());
+        assert!(!record[column("actor_name")].is_empty(), "{record:?}");
+        assert!(record[column("path")].contains("assets/samples/"), "{record:?}");
+    }
+    let named = |language: &str| {
+        records
+            .iter()
+            .find(|r| &r[column("actor_id")] == "haftar" && &r[column("language")] == language)
+            .map(|r| r[column("actor_name")].to_string())
+    };
+    assert_eq!(named("ar").as_deref(), Some("خليفة حفتر"), "the lexicon's display name in the article's language");
+    assert_eq!(named("en").as_deref(), Some("Khalifa Haftar"));
+    Ok(())
+}
+
+#[test]
+fn an_export_of_the_quoted_voice_only_keeps_actors_with_a_quoted_stance() -> Result<(), Box<dyn std::error::Error>> {
+    let (_dir, store, rows) = samples();
+    let filter = Filter { voice: VoiceFilter::Quoted, stance: Some(StanceLabel::Delegitimizing), ..Filter::default() };
+    let records = exported(&store, &rows, &filter)?;
+    assert!(!records.is_empty(), "the samples quote someone delegitimizing an actor");
+    for record in &records {
+        assert_eq!((&record[13], &record[14]), ("quoted", "delegitimizing"), "{record:?}");
+        let evidence = &record[16];
+        assert!(evidence.contains(", quoted, ") || evidence.contains(", reported, "), "a source's words: {record:?}");
+    }
     Ok(())
 }
 
@@ -209,17 +265,4 @@ fn index_survives_corrections_removals_and_compaction() {
     assert!(starred.apply(&rows, None).is_empty());
     let dates: Vec<i64> = rows.by_date().iter().map(|&p| rows.when(p)).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "oldest first: {dates:?}");
-}
-
-#[test]
-fn large_exports_find_each_article_s_first_file_in_one_scan() -> Result<(), Box<dyn std::error::Error>> {
-    let (_dir, store, rows) = samples();
-    let all = Filter::default().apply(&rows, None);
-    let scanned = super::export::first_paths(&store, &rows, &all)?;
-    assert_eq!(scanned.len(), all.len());
-    for &p in &all {
-        let looked_up = store.row(&rows.id(p))?.map(|r| r.path).unwrap_or_default();
-        assert_eq!(scanned.get(&p), Some(&looked_up), "the same first file as the lookup");
-    }
-    Ok(())
 }

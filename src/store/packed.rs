@@ -5,7 +5,8 @@
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{ActorFraming, StanceLabel};
+use super::rows::ActorStance;
+use crate::analysis::{ActorFraming, Origin, StanceLabel};
 use crate::query::{ActorParts, ArticleIndex, RowParts};
 use crate::text::Language;
 
@@ -124,6 +125,31 @@ pub fn load(connection: &Connection) -> rusqlite::Result<ArticleIndex> {
     }
     index.finish_loading();
     Ok(index)
+}
+
+/// The stances of one article (computed: the caller overlays the analyst's corrections).
+pub fn actors_of(connection: &Connection, rowid: i64) -> rusqlite::Result<Vec<ActorStance>> {
+    let mut statement = connection.prepare_cached("SELECT actors FROM article_index WHERE article_rowid = ?1")?;
+    let mut rows = statement.query(params![rowid])?;
+    let Some(row) = rows.next()? else { return Ok(Vec::new()) };
+    let actors: Vec<PackedActor<'_>> =
+        postcard::from_bytes(row.get_ref(0)?.as_blob().unwrap_or(&[])).unwrap_or_default();
+    Ok(actors
+        .iter()
+        .map(|a| ActorStance {
+            actor_id: a.actor_id.to_string(),
+            side: a.side.map(str::to_string),
+            mentions: a.mentions,
+            stance: a.stance,
+            auto_stance: a.stance,
+            origin: Origin::Auto,
+            note: None,
+            score: a.score,
+            confidence: a.confidence,
+            quoted_stance: a.quoted_stance,
+            quoted_score: a.quoted_score,
+        })
+        .collect())
 }
 
 /// Fill `article_index` from the articles already stored (a store from before version 5).

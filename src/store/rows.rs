@@ -108,7 +108,7 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
 }
 
-pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::Result<()> {
+pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle, path: &str) -> rusqlite::Result<()> {
     let a = &analysed.article;
     let day = a.published.as_ref().map(|d| days_since_epoch(d.date));
     let published = a.published.as_ref().map(crate::article::date::PublishedDate::iso);
@@ -165,27 +165,7 @@ pub fn upsert_article(tx: &Connection, analysed: &AnalysedArticle) -> rusqlite::
         language: a.language.code(),
     };
     super::packed::write(tx, &fields, &super::packed::pack_framings(&analysed.actors))?;
-    exec(tx, "DELETE FROM article_actors WHERE article_rowid = ?1", params![rowid])?;
-    for actor in &analysed.actors {
-        exec(tx,
-            "INSERT INTO article_actors (article_rowid, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score, name, evidence)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                rowid,
-                actor.id,
-                actor.side,
-                i64::try_from(actor.mentions).unwrap_or(i64::MAX),
-                actor.stance.as_str(),
-                actor.score,
-                actor.confidence,
-                actor.quoted_stance.as_str(),
-                actor.quoted_score,
-                actor.name,
-                actor.evidence_summary()
-            ],
-        )?;
-    }
-    Ok(())
+    super::export_cells::write(tx, rowid, &a.id, path, &super::export_cells::pack(&analysed.actors))
 }
 
 /// Days since 1970-01-01.
@@ -211,11 +191,7 @@ pub fn drop_orphans(tx: &Connection, ids: &[String]) -> rusqlite::Result<Vec<Str
         if !still && !removed.contains(id) {
             exec(tx, "DELETE FROM article_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = ?1)", params![id])?;
             exec(tx, "DELETE FROM article_index WHERE id = ?1", params![id])?;
-            exec(
-                tx,
-                "DELETE FROM article_actors WHERE article_rowid = (SELECT rowid FROM articles WHERE id = ?1)",
-                params![id],
-            )?;
+            super::export_cells::delete(tx, id)?;
             exec(tx, "DELETE FROM articles WHERE id = ?1", params![id])?;
             removed.push(id.clone());
         }
@@ -243,37 +219,12 @@ fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<IndexRow> {
     })
 }
 
-fn actor_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ActorStance)> {
-    Ok((
-        r.get(0)?,
-        ActorStance {
-            actor_id: r.get(1)?,
-            side: r.get(2)?,
-            mentions: r.get(3)?,
-            stance: StanceLabel::parse(&r.get::<_, String>(4)?),
-            auto_stance: StanceLabel::parse(&r.get::<_, String>(4)?),
-            origin: Origin::Auto,
-            note: None,
-            score: r.get(5)?,
-            confidence: r.get(6)?,
-            quoted_stance: StanceLabel::parse(&r.get::<_, String>(7)?),
-            quoted_score: r.get(8)?,
-        },
-    ))
-}
-
-const ACTOR_COLUMNS: &str =
-    "article_rowid, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score";
-
 pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<IndexRow>> {
     let query = format!("SELECT {ROW_COLUMNS} FROM articles a WHERE a.id = ?1");
     let Some(mut row) = connection.query_row(&query, params![id], row_from).optional()? else {
         return Ok(None);
     };
-    let query =
-        format!("SELECT {ACTOR_COLUMNS} FROM article_actors WHERE article_rowid = ?1 ORDER BY mentions DESC, actor_id");
-    let mut statement = connection.prepare(&query)?;
-    row.actors = statement.query_map(params![row.rowid], actor_from)?.filter_map(Result::ok).map(|(_, a)| a).collect();
+    row.actors = super::packed::actors_of(connection, row.rowid)?;
     let mut one = [row];
     super::annotations::overlay_rows(connection, &mut one)?;
     let [row] = one;
@@ -346,47 +297,4 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
 pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<Vec<i64>> {
     let mut statement = connection.prepare_cached("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1")?;
     statement.query_map(params![fts], |r| r.get(0))?.collect()
-}
-
-/// What an export needs from the store besides the index: the article's first file and each
-/// actor's display name and evidence line.
-#[derive(Debug, Clone, Default)]
-pub struct ExportDetails {
-    /// The first file holding the article.
-    pub path: String,
-    /// `(actor id, display name, evidence line)`.
-    pub actors: Vec<(String, String, String)>,
-}
-
-pub fn export_details(
-    connection: &Connection,
-    article_id: &str,
-    rowid: i64,
-    with_path: bool,
-) -> rusqlite::Result<ExportDetails> {
-    let path = if !with_path {
-        String::new()
-    } else {
-        connection
-            .prepare_cached("SELECT MIN(path) FROM files WHERE article_id = ?1")?
-            .query_row(params![article_id], |r| r.get::<_, Option<String>>(0))?
-            .unwrap_or_default()
-    };
-    let mut statement =
-        connection.prepare_cached("SELECT actor_id, name, evidence FROM article_actors WHERE article_rowid = ?1")?;
-    let actors = statement
-        .query_map(params![rowid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ExportDetails { path, actors })
-}
-
-/// Call `each` with `(article id, path)` for every file, in the table's order.
-pub fn each_file_path(connection: &Connection, mut each: impl FnMut(&str, &str)) -> rusqlite::Result<()> {
-    let mut statement = connection.prepare("SELECT article_id, path FROM files")?;
-    let mut rows = statement.query([])?;
-    while let Some(r) = rows.next()? {
-        let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or(""));
-        each(text(0)?, text(1)?);
-    }
-    Ok(())
 }

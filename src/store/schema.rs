@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{StoreError, sqlite};
 
 /// The schema version this Rasd writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Version 1: articles, per-actor stances, files and failures.
 pub const V1: &str = "
@@ -146,6 +146,17 @@ CREATE INDEX article_actors_actor ON article_actors (actor_id, stance);
 PRAGMA user_version = 6;
 ";
 
+/// Version 7: what an export needs besides the in-memory index (the first file, each actor's name
+/// and evidence line) in one row per article keyed by its row id, replacing the article × actor
+/// rows (the index row carries the stances): an export makes one lookup per article.
+const V7: &str = "
+CREATE TABLE article_export (
+    article_rowid INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    actors BLOB NOT NULL
+);
+";
+
 /// Set the connection up and bring the schema to [`SCHEMA_VERSION`].
 pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
     connection.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| sqlite(path, e))?;
@@ -192,6 +203,11 @@ pub fn prepare(connection: &mut Connection, path: &Path) -> Result<(), StoreErro
         }
         if found < 6 {
             tx.execute_batch(V6).map_err(|e| sqlite(path, e))?;
+        }
+        if found < 7 {
+            tx.execute_batch(V7).map_err(|e| sqlite(path, e))?;
+            super::export_cells::fill_existing(&tx).map_err(|e| sqlite(path, e))?;
+            tx.execute_batch("DROP TABLE article_actors; PRAGMA user_version = 7;").map_err(|e| sqlite(path, e))?;
         }
         tx.commit().map_err(|e| sqlite(path, e))?;
     }

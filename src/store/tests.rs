@@ -170,35 +170,84 @@ fn marks_and_tags_are_kept() -> Result<(), StoreError> {
 #[test]
 fn a_version_1_store_is_migrated_with_its_articles() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
+    // A version 1 store held the analysis as JSON text and one row per article × actor.
+    let actors = analysed("/old.txt", ARTICLE).remove(0).actors;
+    let lna = actors.iter().find(|a| a.id == "lna").cloned().unwrap_or_else(|| panic!("no lna in {actors:?}"));
     {
         let c = rusqlite::Connection::open(dir.path().join(STORE_FILE))?;
         c.execute_batch(&format!("{SCHEMA_V1} PRAGMA user_version = 1;"))?;
         c.execute(
-            "INSERT INTO articles (id, title, body, language, format, analysis) VALUES ('x', 'عنوان قديم', 'نص', 'ar', 'seed', '[]')",
-            [],
+            "INSERT INTO articles (id, title, body, language, format, analysis) VALUES ('x', 'عنوان قديم', 'نص', 'ar', 'seed', ?1)",
+            [serde_json::to_string(&actors)?],
         )?;
         c.execute(
             "INSERT INTO files (path, doc_index, article_id, size, mtime_ns) VALUES ('/old.txt', 0, 'x', 1, 1)",
             [],
         )?;
-        c.execute(
-            "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
-             VALUES ('x', 'lna', 'libya_east', 2, 'delegitimizing', -0.5, 0.4, 'neutral', 0.0)",
-            [],
-        )?;
+        for a in &actors {
+            c.execute(
+                "INSERT INTO article_actors (article_id, actor_id, side, mentions, stance, score, confidence, quoted_stance, quoted_score)
+                 VALUES ('x', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    a.id,
+                    a.side,
+                    i64::try_from(a.mentions)?,
+                    a.stance.as_str(),
+                    a.score,
+                    a.confidence,
+                    a.quoted_stance.as_str(),
+                    a.quoted_score
+                ],
+            )?;
+        }
     }
     let mut store = Store::open(dir.path())?;
     assert_eq!(store.index()?.len(), 1);
     assert_eq!(rows(&store)?[0].title, "عنوان قديم");
     assert_eq!(rows(&store)?[0].id, "x", "an id that is not a content hash comes back as it was");
     let row = store.row("x")?.unwrap_or_else(|| panic!("row x"));
-    let lna = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| (a.stance, a.mentions));
-    assert_eq!(lna, Some((crate::analysis::StanceLabel::Delegitimizing, 2)), "actor rows survive every migration");
-    assert_eq!(store.export_details("x", row.rowid, true)?.path, "/old.txt");
+    let found = row.actors.iter().find(|a| a.actor_id == "lna").map(|a| (a.stance, a.mentions));
+    assert_eq!(found, Some((lna.stance, u32::try_from(lna.mentions)?)), "stances survive every migration");
+    let mut cells = Vec::new();
+    store.export_cells(&[row.rowid], |_, path, packed| {
+        let named =
+            ExportActors::new(packed).find(|(id, _, _)| *id == b"lna").map(|(_, n, e)| (n.to_vec(), e.to_vec()));
+        cells.push((path.to_vec(), named));
+    })?;
+    let expected = (b"/old.txt".to_vec(), Some((lna.name.clone().into_bytes(), lna.evidence_summary().into_bytes())));
+    assert_eq!(cells, vec![expected], "the export's file, name and evidence survive too");
     store.annotate("x", "haftar", Some((crate::analysis::StanceLabel::Mixed, "")), 1)?;
     let version: i64 =
         rusqlite::Connection::open(dir.path().join(STORE_FILE))?.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     assert_eq!(version, SCHEMA_VERSION);
+    Ok(())
+}
+
+/// The export's first file of each article in `paths` order.
+fn first_files(store: &Store) -> Result<Vec<String>, StoreError> {
+    let index = store.index()?;
+    let rowids: Vec<i64> = index.by_date().iter().map(|&p| index.rowid(p)).collect();
+    let mut paths = Vec::new();
+    store.export_cells(&rowids, |_, path, _| paths.push(String::from_utf8_lossy(path).into_owned()))?;
+    Ok(paths)
+}
+
+#[test]
+fn an_export_names_the_first_file_holding_each_article_as_files_come_and_go() -> Result<(), StoreError> {
+    let (_dir, mut store) = store();
+    store.record_file(Path::new("/inbox/b.txt"), STAMP, &analysed("/inbox/b.txt", ARTICLE))?;
+    assert_eq!(first_files(&store)?, ["/inbox/b.txt"]);
+    store.record_file(Path::new("/inbox/a.txt"), STAMP, &analysed("/inbox/a.txt", ARTICLE))?;
+    assert_eq!(first_files(&store)?, ["/inbox/a.txt"], "a copy under a smaller name comes first");
+    store.record_file(Path::new("/inbox/c.txt"), STAMP, &analysed("/inbox/c.txt", ARTICLE))?;
+    assert_eq!(first_files(&store)?, ["/inbox/a.txt"]);
+    store.forget_file(Path::new("/inbox/a.txt"))?;
+    assert_eq!(first_files(&store)?, ["/inbox/b.txt"], "the next copy once the first is deleted");
+    let other = ARTICLE.replace("طرابلس", "مصراتة");
+    store.record_file(Path::new("/inbox/b.txt"), STAMP, &analysed("/inbox/b.txt", &other))?;
+    assert_eq!(first_files(&store)?.len(), 2);
+    assert!(first_files(&store)?.contains(&"/inbox/c.txt".to_string()), "b.txt now holds another article");
+    assert_eq!(store.integrity_check()?, "ok");
     Ok(())
 }
 
