@@ -82,6 +82,19 @@ pub struct RowParts<'a> {
     pub language: Language,
 }
 
+/// The positions of the live entries, oldest first (ties in position order).
+fn date_order(entries: &[Entry]) -> Vec<u32> {
+    use rayon::slice::ParallelSliceMut;
+    let mut keyed: Vec<(i64, u32)> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.flags & LIVE != 0)
+        .map(|(p, e)| (e.when, u32::try_from(p).unwrap_or(u32::MAX)))
+        .collect();
+    keyed.par_sort_unstable();
+    keyed.iter().map(|&(_, p)| p).collect()
+}
+
 /// One computed actor stance as the store lists it at start-up.
 #[derive(Debug, Clone, Copy)]
 pub struct ActorParts<'a> {
@@ -213,19 +226,35 @@ impl ArticleIndex {
         self.first_sides.push(side_of_first(&self.cells[start..]));
     }
 
+    /// Make room for about `articles` articles before loading them.
+    pub fn reserve(&mut self, articles: usize) {
+        self.entries.reserve(articles);
+        self.days.reserve(articles);
+        self.first_sides.reserve(articles);
+        self.cells.reserve(articles * 6);
+        self.numbers.reserve(articles * 6);
+    }
+
     /// Build the lookups and the date order of the loaded entries.
     pub fn finish_loading(&mut self) {
-        self.by_key.clear();
-        self.by_rowid.clear();
-        self.by_key.reserve(self.entries.len());
-        self.by_rowid.reserve(self.entries.len());
-        for (position, entry) in self.entries.iter().enumerate() {
-            let position = u32::try_from(position).unwrap_or(u32::MAX);
-            self.by_key.insert(entry.key, position);
-            self.by_rowid.insert(entry.rowid, position);
-        }
+        let entries = &self.entries;
+        // The lookups on one core while the date order is sorted on the other.
+        let ((by_key, by_rowid), order) = rayon::join(
+            || {
+                let mut by_key = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+                let mut by_rowid = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+                for (position, entry) in entries.iter().enumerate() {
+                    let position = u32::try_from(position).unwrap_or(u32::MAX);
+                    by_key.insert(entry.key, position);
+                    by_rowid.insert(entry.rowid, position);
+                }
+                (by_key, by_rowid)
+            },
+            || date_order(entries),
+        );
+        (self.by_key, self.by_rowid, self.order) = (by_key, by_rowid, order);
         self.live = self.entries.len();
-        self.sort_by_date();
+        self.rank_order();
     }
 
     /// Rewrite every live entry, in the same order, with no space left between cells and texts.
@@ -309,16 +338,7 @@ impl ArticleIndex {
     }
 
     fn sort_by_date(&mut self) {
-        let mut keyed: Vec<(i64, u32)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.flags & LIVE != 0)
-            .map(|(p, e)| (e.when, u32::try_from(p).unwrap_or(u32::MAX)))
-            .collect();
-        keyed.sort_unstable();
-        self.order.clear();
-        self.order.extend(keyed.iter().map(|&(_, p)| p));
+        self.order = date_order(&self.entries);
         self.rank_order();
     }
 

@@ -5,6 +5,7 @@
 
 mod annotations;
 mod export_cells;
+mod loading;
 mod packed;
 mod rows;
 mod schema;

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rows::ActorStance;
 use crate::analysis::{ActorFraming, Origin, StanceLabel};
-use crate::query::{ActorParts, ArticleIndex, RowParts};
-use crate::text::Language;
+use crate::query::ActorParts;
 
 /// One actor of an article, as packed in `article_index.actors` (postcard).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -97,34 +96,15 @@ pub fn write(connection: &Connection, fields: &IndexFields<'_>, actors: &[u8]) -
     Ok(())
 }
 
-/// Read every article into a compact index (computed stances only: the caller overlays the
-/// analyst's corrections and marks).
-pub fn load(connection: &Connection) -> rusqlite::Result<ArticleIndex> {
-    let mut index = ArticleIndex::default();
-    let mut statement = connection.prepare(
-        "SELECT article_rowid, id, title, published, published_day, source, language, actors FROM article_index",
-    )?;
-    let mut rows = statement.query([])?;
-    while let Some(r) = rows.next()? {
-        let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or(""));
-        let published = r.get_ref(3)?.as_str_or_null().ok().flatten();
-        let actors: Vec<PackedActor<'_>> =
-            postcard::from_bytes(r.get_ref(7)?.as_blob().unwrap_or(&[])).unwrap_or_default();
-        index.push_loaded(
-            RowParts {
-                id: text(1)?,
-                rowid: r.get(0)?,
-                title: text(2)?,
-                published,
-                day: r.get(4)?,
-                source: text(5)?,
-                language: Language::from_code(text(6)?),
-            },
-            actors.iter().map(ActorParts::from),
-        );
-    }
-    index.finish_loading();
-    Ok(index)
+/// The actors of a packed blob, read one after the other without collecting them (a blob that
+/// cannot be read yields what could be read).
+pub fn unpack(bytes: &[u8]) -> impl Iterator<Item = ActorParts<'_>> {
+    let (count, mut rest) = postcard::take_from_bytes::<usize>(bytes).unwrap_or((0, &[]));
+    (0..count).map_while(move |_| {
+        let (actor, next) = postcard::take_from_bytes::<PackedActor<'_>>(rest).ok()?;
+        rest = next;
+        Some(ActorParts::from(&actor))
+    })
 }
 
 /// The stances of one article (computed: the caller overlays the analyst's corrections).

@@ -232,7 +232,7 @@ pub fn index_row(connection: &Connection, id: &str) -> rusqlite::Result<Option<I
 }
 
 pub fn load_index(connection: &Connection) -> rusqlite::Result<crate::query::ArticleIndex> {
-    let mut index = super::packed::load(connection)?;
+    let mut index = super::loading::load(connection)?;
     super::annotations::overlay_index(connection, &mut index)?;
     Ok(index)
 }
