@@ -1,4 +1,5 @@
-//! Building blocks of the compact index: interned names and one text arena.
+//! Building blocks of the compact index: interned names, one text arena, row-id lookups and bit
+//! sets.
 
 use rustc_hash::FxHashMap;
 
@@ -7,6 +8,75 @@ pub type Sym = u32;
 
 /// No name (an actor without a side).
 pub const NO_SYM: Sym = Sym::MAX;
+
+/// Positions by the store's row id: a plain array while row ids stay near the number of
+/// articles (SQLite gives them in sequence, so that is the rule), a hash map beyond. A
+/// full-text search hands back hundreds of thousands of row ids in ascending order; looking them
+/// up in the array walks it front to back.
+#[derive(Debug, Default, Clone)]
+pub struct RowidMap {
+    dense: Vec<u32>,
+    sparse: FxHashMap<i64, u32>,
+}
+
+/// No position in [`RowidMap::dense`].
+const ABSENT: u32 = u32::MAX;
+
+impl RowidMap {
+    /// Make room for row ids up to about `rowids`.
+    pub fn reserve(&mut self, rowids: usize) {
+        self.dense.reserve(rowids.saturating_sub(self.dense.len()));
+    }
+
+    /// The array's slot for `rowid`, grown when the row id is within reach.
+    fn slot(&mut self, rowid: i64) -> Option<&mut u32> {
+        let i = usize::try_from(rowid).ok()?;
+        // Within twice what the array holds (and the first million): row ids in sequence.
+        if i >= self.dense.len() && i < (2 * self.dense.len()).max(1 << 20) {
+            self.dense.resize(i + 1, ABSENT);
+        }
+        self.dense.get_mut(i)
+    }
+
+    /// Record `position` for `rowid`.
+    pub fn insert(&mut self, rowid: i64, position: u32) {
+        match self.slot(rowid) {
+            Some(slot) => {
+                *slot = position;
+                // It may have been kept in the map before the array reached it.
+                if !self.sparse.is_empty() {
+                    self.sparse.remove(&rowid);
+                }
+            }
+            None => {
+                self.sparse.insert(rowid, position);
+            }
+        }
+    }
+
+    /// Forget `rowid`.
+    pub fn remove(&mut self, rowid: i64) {
+        if let Some(slot) = usize::try_from(rowid).ok().and_then(|i| self.dense.get_mut(i)) {
+            *slot = ABSENT;
+        }
+        self.sparse.remove(&rowid);
+    }
+
+    /// The position of `rowid`.
+    #[must_use]
+    pub fn get(&self, rowid: i64) -> Option<u32> {
+        match usize::try_from(rowid).ok().and_then(|i| self.dense.get(i)) {
+            Some(&position) if position != ABSENT => Some(position),
+            _ => self.sparse.get(&rowid).copied(),
+        }
+    }
+
+    /// Approximate bytes held.
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.dense.capacity() * 4 + self.sparse.capacity() * 16
+    }
+}
 
 /// Names stored once, referred to by number.
 #[derive(Debug, Default, Clone)]
@@ -201,5 +271,24 @@ mod tests {
         (0..130).for_each(|p| full.insert(p));
         assert_eq!(full.iter().count(), 130);
         assert_eq!(full.iter().last(), Some(129));
+    }
+
+    #[test]
+    fn row_ids_map_to_positions_in_sequence_far_apart_and_after_removal() {
+        let mut map = RowidMap::default();
+        map.insert(5_000_000, 7);
+        for rowid in 1..=3_000_000 {
+            map.insert(rowid, u32::try_from(rowid).unwrap_or(0) + 10);
+        }
+        map.insert(-4, 1);
+        assert_eq!(map.get(5_000_000), Some(7), "kept apart before the array reached it");
+        assert_eq!(map.get(2_999_999), Some(3_000_009));
+        assert_eq!(map.get(-4), Some(1));
+        assert_eq!(map.get(0), None);
+        map.insert(5_000_000, 8);
+        assert_eq!(map.get(5_000_000), Some(8), "moved, not duplicated");
+        map.remove(5_000_000);
+        map.remove(12);
+        assert_eq!((map.get(5_000_000), map.get(12), map.get(13)), (None, None, Some(23)));
     }
 }

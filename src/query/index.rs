@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::columns::{Arena, BitSet, Interner, NO_SYM, Span, Sym};
+use super::columns::{Arena, BitSet, Interner, NO_SYM, RowidMap, Span, Sym};
 use crate::analysis::{Origin, StanceLabel};
 use crate::store::{ActorStance, IndexRow};
 use crate::text::Language;
@@ -136,7 +136,7 @@ pub struct ArticleIndex {
     tags: FxHashMap<u32, Vec<Sym>>,
     notes: FxHashMap<(u32, Sym), Box<str>>,
     by_key: FxHashMap<u128, u32>,
-    by_rowid: FxHashMap<i64, u32>,
+    by_rowid: RowidMap,
     /// Ids that are not 32 hex digits (stores written by hand or by old versions), by key.
     foreign_ids: FxHashMap<u128, Box<str>>,
     /// Positions of live entries, oldest first.
@@ -242,7 +242,8 @@ impl ArticleIndex {
         let ((by_key, by_rowid), order) = rayon::join(
             || {
                 let mut by_key = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
-                let mut by_rowid = FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+                let mut by_rowid = RowidMap::default();
+                by_rowid.reserve(entries.len());
                 for (position, entry) in entries.iter().enumerate() {
                     let position = u32::try_from(position).unwrap_or(u32::MAX);
                     by_key.insert(entry.key, position);
@@ -275,7 +276,6 @@ impl ArticleIndex {
         fresh.cells.reserve(self.cells.len() - self.dead_cells);
         fresh.numbers.reserve(self.cells.len() - self.dead_cells);
         fresh.by_key.reserve(live.len());
-        fresh.by_rowid.reserve(live.len());
         for (new, &old) in live.iter().enumerate() {
             let new = u32::try_from(new).unwrap_or(u32::MAX);
             let mut entry = self.entries[old as usize];
@@ -401,7 +401,7 @@ impl ArticleIndex {
             Some(&position) => {
                 let moved = self.entries[position as usize].when != when;
                 self.release(position);
-                self.by_rowid.remove(&self.entries[position as usize].rowid);
+                self.by_rowid.remove(self.entries[position as usize].rowid);
                 self.entries[position as usize] = entry;
                 self.days[position as usize] = row.day.unwrap_or(i32::MIN);
                 self.first_sides[position as usize] = side_of_first(&self.cells[start..]);
@@ -463,7 +463,7 @@ impl ArticleIndex {
             self.release(position);
             let entry = &mut self.entries[position as usize];
             entry.flags &= !LIVE;
-            self.by_rowid.remove(&entry.rowid);
+            self.by_rowid.remove(entry.rowid);
             self.live -= 1;
         }
         self.reorder(&removed);
@@ -522,7 +522,7 @@ impl ArticleIndex {
     pub fn positions_of_rowids(&self, rowids: &[i64]) -> BitSet {
         let mut set = BitSet::default();
         for rowid in rowids {
-            if let Some(&p) = self.by_rowid.get(rowid) {
+            if let Some(p) = self.by_rowid.get(*rowid) {
                 set.insert(p);
             }
         }
@@ -752,6 +752,7 @@ impl ArticleIndex {
             + self.cells.capacity() * std::mem::size_of::<ActorCell>()
             + self.numbers.capacity() * std::mem::size_of::<CellNumbers>()
             + self.text.bytes()
-            + (self.by_key.capacity() + self.by_rowid.capacity()) * 32
+            + self.by_key.capacity() * 32
+            + self.by_rowid.heap_bytes()
     }
 }

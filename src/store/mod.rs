@@ -353,13 +353,60 @@ impl Store {
     }
 
     /// Row ids of the articles whose title or body matches `query` (words, "phrases", AND, OR,
-    /// NOT, NEAR(a b, N), parentheses), normalized as the matcher normalizes text.
+    /// NOT, NEAR(a b, N), parentheses), normalized as the matcher normalizes text; ascending.
     ///
     /// # Errors
     /// A malformed query, or SQLite errors.
     pub fn search(&self, query: &str) -> Result<Vec<i64>, StoreError> {
         let fts = crate::text::fts_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
-        rows::search(&self.connection, &fts).map_err(|e| StoreError::Query(e.to_string()))
+        rows::search(&self.connection, &fts, i64::MIN, i64::MAX).map_err(|e| StoreError::Query(e.to_string()))
+    }
+
+    /// [`Store::search`] on every core: the row ids are cut into ranges, each searched on a
+    /// connection of its own (a common word matches hundreds of thousands of articles, and
+    /// SQLite answers one query on one core).
+    ///
+    /// # Errors
+    /// A malformed query, or SQLite errors.
+    pub fn search_on_all_cores(data_dir: &Path, query: &str) -> Result<Vec<i64>, StoreError> {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).min(8);
+        Self::search_in_parts(data_dir, query, cores, 100_000)
+    }
+
+    /// [`Store::search`] over `parts` ranges of row ids at once, when the store has `at_least`
+    /// of them.
+    fn search_in_parts(data_dir: &Path, query: &str, parts: usize, at_least: i64) -> Result<Vec<i64>, StoreError> {
+        let store = Self::open(data_dir)?;
+        let fts = crate::text::fts_query(query).map_err(|e| StoreError::Query(e.to_string()))?;
+        let last: i64 = store
+            .connection
+            .query_row("SELECT COALESCE(MAX(rowid), 0) FROM articles", [], |r| r.get(0))
+            .map_err(|e| store.err(e))?;
+        let parts = if last < at_least { 1 } else { i64::try_from(parts.max(1)).unwrap_or(1) };
+        let step = last / parts + 1;
+        let ranges: Vec<(i64, i64)> = (0..parts)
+            .map(|k| {
+                let from = if k == 0 { i64::MIN } else { k * step };
+                let to = if k == parts - 1 { i64::MAX } else { (k + 1) * step - 1 };
+                (from, to)
+            })
+            .collect();
+        let search = |store: &Self, (from, to): (i64, i64)| {
+            rows::search(&store.connection, &fts, from, to).map_err(|e| StoreError::Query(e.to_string()))
+        };
+        std::thread::scope(|scope| {
+            let others: Vec<_> = ranges
+                .iter()
+                .skip(1)
+                .map(|&range| scope.spawn(move || search(&Self::open(data_dir)?, range)))
+                .collect();
+            let mut found = search(&store, ranges.first().copied().unwrap_or((i64::MIN, i64::MAX)))?;
+            for other in others {
+                let more = other.join().map_err(|_| StoreError::Query("a search thread stopped".to_string()))??;
+                found.extend(more);
+            }
+            Ok(found)
+        })
     }
 
     /// Run `work` on one consistent state of the store: one read transaction, so a long export

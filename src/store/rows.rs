@@ -293,8 +293,11 @@ pub fn stored_article(connection: &Connection, id: &str) -> Result<Option<Stored
     }))
 }
 
-/// Row ids of the articles matching a full-text query (already in FTS5 form).
-pub fn search(connection: &Connection, fts: &str) -> rusqlite::Result<Vec<i64>> {
-    let mut statement = connection.prepare_cached("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1")?;
-    statement.query_map(params![fts], |r| r.get(0))?.collect()
+/// Row ids from `from` to `to` of the articles matching a full-text query (already in FTS5
+/// form), ascending.
+pub fn search(connection: &Connection, fts: &str, from: i64, to: i64) -> rusqlite::Result<Vec<i64>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid",
+    )?;
+    statement.query_map(params![fts, from, to], |r| r.get(0))?.collect()
 }

@@ -269,3 +269,23 @@ fn reading_the_same_article_again_keeps_the_search_index_sound() -> Result<(), S
     assert_eq!(store.search("طرابلس")?.len(), 1);
     Ok(())
 }
+
+#[test]
+fn a_search_cut_into_ranges_of_row_ids_finds_what_one_search_finds() -> Result<(), StoreError> {
+    let (dir, mut store) = store();
+    for (i, town) in ["طرابلس", "مصراتة", "بنغازي", "سرت", "طرابلس", "درنة", "طرابلس"].iter().enumerate()
+    {
+        let path = format!("/inbox/{i}.txt");
+        let text = ARTICLE.replace("طرابلس", town).replace("العاصمة", &format!("العاصمة مرة {i}"));
+        store.record_file(Path::new(&path), STAMP, &analysed(&path, &text))?;
+    }
+    for query in ["طرابلس", "ميليشيا", "\"ميليشيا حفتر\" NOT سرت", "زنتان"] {
+        let whole = store.search(query)?;
+        for parts in 1..=4 {
+            assert_eq!(Store::search_in_parts(dir.path(), query, parts, 0)?, whole, "{query} in {parts} parts");
+        }
+    }
+    assert_eq!(store.search("طرابلس")?.len(), 3);
+    assert_eq!(Store::search_on_all_cores(dir.path(), "سرت")?.len(), 1);
+    Ok(())
+}

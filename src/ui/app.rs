@@ -181,6 +181,8 @@ pub struct RasdApp {
     pub(crate) search_error: Option<String>,
     /// A search in flight: what it is for, and where its ids arrive.
     pub(crate) search_running: Option<SearchJob>,
+    /// Wakes the window when a background search or export is done.
+    pub(crate) repaint: egui::Context,
 }
 
 /// A search running on its own thread: (text, row generation) and the channel of its result.
@@ -270,6 +272,7 @@ impl RasdApp {
             searched: None,
             search_error: None,
             search_running: None,
+            repaint: cc.egui_ctx.clone(),
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -388,7 +391,11 @@ impl RasdApp {
             self.apply_event(event);
         }
         self.update_search();
-        self.library.set_view(&self.settings.filter, self.settings.sort);
+        // While a search runs the list stays as it is: filtering the whole index with hits for
+        // another text would show a wrong list for a moment and take the cores from the search.
+        if self.search_running.is_none() {
+            self.library.set_view(&self.settings.filter, self.settings.sort);
+        }
         self.library.refresh();
         self.poll_background();
     }
@@ -485,9 +492,11 @@ impl RasdApp {
         }
         let data_dir = self.options.data_dir.clone();
         let (tx, rx) = std::sync::mpsc::channel();
+        let repaint = self.repaint.clone();
         let spawned = std::thread::Builder::new().name("rasd-search".to_string()).spawn(move || {
-            let result = Store::open(&data_dir).and_then(|s| s.search(&text)).map_err(|e| e.to_string());
+            let result = Store::search_on_all_cores(&data_dir, &text).map_err(|e| e.to_string());
             let _ = tx.send(result);
+            repaint.request_repaint();
         });
         match spawned {
             Ok(_) => self.search_running = Some((key, rx)),
@@ -672,6 +681,7 @@ impl RasdApp {
         self.export.running = Some(rx);
         self.export.last = None;
         // Export reads the store on its own connection, off the UI thread.
+        let repaint = self.repaint.clone();
         let spawned = std::thread::Builder::new().name("rasd-export".to_string()).spawn(move || {
             let result = (|| -> Result<usize, String> {
                 let store = Store::open(&data_dir).map_err(|e| e.to_string())?;
@@ -679,6 +689,7 @@ impl RasdApp {
                 crate::query::write_csv(&path, &store, &index, &shown, &filter, options)
             })();
             let _ = tx.send(result);
+            repaint.request_repaint();
         });
         if let Err(e) = spawned {
             self.export.last = Some(Err(e.to_string()));
