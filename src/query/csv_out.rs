@@ -72,9 +72,9 @@ impl CsvBuffer {
 
     /// A cell that never needs quotes (a number, a label of Rasd's own), followed by a
     /// delimiter.
-    pub fn plain_cell(&mut self, text: &str) {
-        debug_assert!(!text.contains([',', '"', '\n', '\r']), "{text}");
-        let bytes = text.as_bytes();
+    pub fn plain_cell(&mut self, text: impl AsRef<[u8]>) {
+        let bytes = text.as_ref();
+        debug_assert!(!bytes.iter().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')), "{bytes:?}");
         let room = room(&mut self.bytes, self.len, bytes.len() + 1);
         room[..bytes.len()].copy_from_slice(bytes);
         room[bytes.len()] = b',';
@@ -157,7 +157,14 @@ impl Decimal {
     /// The text.
     #[must_use]
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.text[..usize::from(self.len)]).unwrap_or("")
+        std::str::from_utf8(self.as_ref()).unwrap_or("")
+    }
+}
+
+impl AsRef<[u8]> for Decimal {
+    /// The text's bytes (ASCII), without checking them again.
+    fn as_ref(&self) -> &[u8] {
+        self.text.get(..usize::from(self.len)).unwrap_or(&[])
     }
 }
 

@@ -12,6 +12,9 @@ use super::filter::Resolved;
 use super::index::ArticleIndex;
 use crate::store::{ExportActors, Store};
 
+/// Exports of this many articles or more read the store through a memory map.
+const MAPPED_FROM: usize = 100_000;
+
 /// Articles read from the store at a time.
 const CHUNK: usize = 16_384;
 
@@ -186,11 +189,11 @@ impl<'a> RowWriter<'a> {
                 Some(note) => out.cell(&neutralised(note.as_bytes())),
                 None => out.plain_cell(""),
             }
-            out.plain_cell(Decimal::new(numbers.score).as_str());
-            out.plain_cell(Decimal::new(numbers.confidence).as_str());
+            out.plain_cell(Decimal::new(numbers.score));
+            out.plain_cell(Decimal::new(numbers.confidence));
             out.plain_cell(voice);
             out.plain_cell(cell.quoted_stance.as_str());
-            out.plain_cell(Decimal::new(numbers.quoted_score).as_str());
+            out.plain_cell(Decimal::new(numbers.quoted_score));
             out.raw(evidence);
             out.last_cell(ready.id);
             count += 1;
@@ -221,7 +224,7 @@ pub fn write_table(
     out: &mut (impl Write + Send),
 ) -> Result<usize, String> {
     let resolved = filter.resolve(index);
-    store.snapshot(|store| {
+    store.snapshot(selected.len() >= MAPPED_FROM, |store| {
         std::thread::scope(|scope| {
             let (full, filled) = std::sync::mpsc::sync_channel::<(&[u32], Chunk)>(1);
             let (empty, emptied) = std::sync::mpsc::channel::<Chunk>();

@@ -412,17 +412,20 @@ impl Store {
     /// Run `work` on one consistent state of the store: one read transaction, so a long export
     /// sees a single snapshot and takes the read lock once instead of once per query.
     ///
+    /// With `mapped`, the store is read through a memory map meanwhile: an export of a million
+    /// articles looks up a million rows scattered over a store of several GB, and copying each
+    /// page out of the kernel took a third longer. The kernel counts the mapped pages of the
+    /// file (the page cache, shared and reclaimable) in the process's resident size until the
+    /// transaction ends, so only large reads ask for it.
+    ///
     /// # Errors
     /// `work`'s errors, or SQLite's when the transaction cannot start.
-    pub fn snapshot<T>(&self, work: impl FnOnce(&Self) -> Result<T, String>) -> Result<T, String> {
+    pub fn snapshot<T>(&self, mapped: bool, work: impl FnOnce(&Self) -> Result<T, String>) -> Result<T, String> {
         if !self.connection.is_autocommit() {
             return work(self);
         }
-        // Reads through a memory map: a large export looks up a million rows scattered over a
-        // store of several GB, and copying each page out of the kernel was a fifth of its time.
-        self.connection
-            .execute_batch("PRAGMA mmap_size = 1099511627776; BEGIN DEFERRED")
-            .map_err(|e| self.err(e).to_string())?;
+        let begin = if mapped { "PRAGMA mmap_size = 1099511627776; BEGIN DEFERRED" } else { "BEGIN DEFERRED" };
+        self.connection.execute_batch(begin).map_err(|e| self.err(e).to_string())?;
         let result = work(self);
         let _ = self.connection.execute_batch("COMMIT; PRAGMA mmap_size = 0");
         result
