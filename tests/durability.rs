@@ -1,6 +1,7 @@
-//! Killing Rasd at random points (SIGKILL of the real binary during a big ingest and during
-//! corrections) loses no correction that was reported done, never leaves the store corrupt, and
-//! the next run finishes the interrupted ingest.
+//! Killing Rasd at random points (SIGKILL of the real binary during a big ingest, a re-analysis,
+//! an export and corrections) loses no correction that was reported done, never leaves the store
+//! corrupt or an export half written under its name, and the next run finishes the interrupted
+//! ingest.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -75,13 +76,19 @@ fn killing_rasd_at_random_points_loses_no_reported_correction() {
     assert_eq!(ids.len(), ARTICLES);
     let data = dir.path().join("data").display().to_string();
     let folder = articles.display().to_string();
+    let export = dir.path().join("timeline.csv").display().to_string();
     let stances = ["legitimizing", "delegitimizing", "neutral", "mixed"];
     let actors = ["haftar", "lna", "gna", "wagner"];
     let mut reported: HashMap<(String, String), String> = HashMap::new();
     let mut kills = 0;
     for round in 0..ROUNDS {
-        // A big ingest, killed at a random moment…
-        let ingest = rasd(&["index", "--data-dir", &data, &folder]).spawn().unwrap_or_else(|e| panic!("{e}"));
+        // A big ingest, a re-analysis of everything or an export, killed at a random moment…
+        let job: Vec<&str> = match round % 3 {
+            0 => vec!["index", "--data-dir", &data, &folder],
+            1 => vec!["index", "--data-dir", &data, "--reanalyse", &folder],
+            _ => vec!["export", "--data-dir", &data, "--csv", &export],
+        };
+        let ingest = rasd(&job).spawn().unwrap_or_else(|e| panic!("{e}"));
         let ingest_killer = {
             let delay = Duration::from_millis(random.below(400));
             std::thread::spawn(move || kill_after(ingest, delay))
@@ -130,7 +137,10 @@ fn killing_rasd_at_random_points_loses_no_reported_correction() {
         }
         ingest_killer.join().unwrap_or_else(|_| panic!("killer thread"));
     }
-    eprintln!("{ROUNDS} ingests killed at random, {kills} corrections killed, {} corrections reported", reported.len());
+    eprintln!(
+        "{ROUNDS} ingests, re-analyses and exports killed at random, {kills} corrections killed, {} corrections reported",
+        reported.len()
+    );
     let store = rasd::store::Store::open(Path::new(&data)).unwrap_or_else(|e| panic!("{e}"));
     let check = store.integrity_check().map_err(|e| e.to_string());
     assert_eq!(check.as_deref(), Ok("ok"), "after the kills");
@@ -143,6 +153,14 @@ fn killing_rasd_at_random_points_loses_no_reported_correction() {
     for (pair, expected) in &reported {
         let got = stored.get(pair).unwrap_or_else(|| panic!("reported correction lost: {pair:?} = {expected}"));
         assert!(expected.split('|').any(|e| e == got), "{pair:?}: stored {got}, reported {expected}");
+    }
+    // An export killed midway never left half a file under its name.
+    if let Ok(bytes) = std::fs::read(&export) {
+        let mut reader = csv::Reader::from_reader(bytes.get(3..).unwrap_or_default());
+        let records: Result<Vec<csv::StringRecord>, _> = reader.records().collect();
+        let records = records.unwrap_or_else(|e| panic!("a killed export left a broken file: {e}"));
+        assert!(records.iter().all(|r| r.len() == 18), "every row complete");
+        assert!(bytes.ends_with(b"\n"), "the file ends with a whole row");
     }
     // The next run finishes the interrupted ingest.
     let output = rasd(&["index", "--data-dir", &data, &folder]).output().unwrap_or_else(|e| panic!("{e}"));

@@ -144,3 +144,21 @@ fn generated_articles_are_read_in_every_layout_and_are_the_same_for_a_seed() {
         ok(&["scan", &b.display().to_string()]).replace(&b.display().to_string(), &a.display().to_string())
     );
 }
+
+#[test]
+fn a_reanalysis_reads_every_file_again_and_keeps_the_corrections() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let data = dir.path().join("data").display().to_string();
+    ok(&["index", "--data-dir", &data, "assets/samples"]);
+    let listed = ok(&["list", "--data-dir", &data, "--actor", "haftar"]);
+    let first: serde_json::Value =
+        listed.lines().next().map_or(serde_json::Value::Null, |l| serde_json::from_str(l).unwrap_or_default());
+    let id = first["id"].as_str().unwrap_or_else(|| panic!("no article mentions haftar: {listed}")).to_string();
+    let saved = ok(&["annotate", "--data-dir", &data, "--article", &id, "--actor", "haftar", "--stance", "mixed"]);
+    assert!(saved.starts_with("saved"), "{saved}");
+    let again = ok(&["index", "--data-dir", &data, "--reanalyse", "assets/samples"]);
+    assert!(again.starts_with("6 files read, 0 unchanged, 0 failed; 7 articles"), "{again}");
+    let human = ok(&["list", "--data-dir", &data, "--origin", "human"]);
+    assert_eq!(human.lines().count(), 1, "the correction still applies after the re-analysis: {human}");
+    assert!(human.contains(&id), "{human}");
+}

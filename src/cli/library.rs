@@ -21,6 +21,9 @@ pub struct IndexArgs {
     /// Extra lexicon packs.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+    /// Read and analyse every file again, unchanged ones too (after editing the lexicon).
+    #[arg(long)]
+    pub reanalyse: bool,
     /// Files or folders to ingest.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -91,7 +94,7 @@ pub fn index(args: &IndexArgs) -> u8 {
             }
         }
     };
-    if let Err(e) = process_pipelined(&mut store, &lexicon, &files, 2048, &mut tally) {
+    if let Err(e) = process_pipelined(&mut store, &lexicon, &files, 2048, args.reanalyse, &mut tally) {
         eprintln!("rasd: {e}");
         return EXIT_FILE_FAILED;
     }

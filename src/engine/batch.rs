@@ -124,14 +124,15 @@ pub fn process_pipelined(
     lexicon: &Lexicon,
     paths: &[PathBuf],
     chunk: usize,
+    force: bool,
     mut report: impl FnMut(Vec<Outcome>),
 ) -> Result<(), StoreError> {
     let mut chunks = paths.chunks(chunk.max(1));
     let Some(first) = chunks.next() else { return Ok(()) };
-    let mut work = plan(store, first, false)?;
+    let mut work = plan(store, first, force)?;
     let mut reads = read(&work, lexicon);
     for next in chunks {
-        let next_work = plan(store, next, false)?;
+        let next_work = plan(store, next, force)?;
         let (written, next_reads) = std::thread::scope(|scope| {
             let reader = scope.spawn(|| read(&next_work, lexicon));
             let taken = std::mem::take(&mut reads);

@@ -51,9 +51,11 @@ struct Ready<'c> {
 impl Ready<'_> {
     /// The name and evidence cells of the `k`th kept actor.
     fn actor(&self, k: usize) -> (&[u8], &[u8]) {
-        let (start, name, evidence) = self.actors.get(k).copied().unwrap_or_default();
         let part = |from: usize, len: usize| self.text.get(from..from + len).unwrap_or(b",");
-        (part(start, name), part(start + name, evidence))
+        // Both threads keep the same actors, so there is one; empty cells otherwise.
+        self.actors
+            .get(k)
+            .map_or((b",", b","), |&(start, name, evidence)| (part(start, name), part(start + name, evidence)))
     }
 }
 
