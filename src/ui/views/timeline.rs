@@ -92,6 +92,10 @@ pub fn timeline_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comm
         charts.push(chart);
     }
     ui.label(format!("Articles per {} — drag across the chart to set the dates", granularity.as_str()));
+    // At least a few buckets wide, so one day of articles is a bar and not the whole chart.
+    let first = buckets.first().map_or(0.0, |b| day_number(b.start));
+    let last = buckets.last().map_or(0.0, |b| day_number(b.start));
+    let padding = ((7.0 * width - (last + width - first)) / 2.0).max(0.0);
     let response = Plot::new("timeline")
         .height(HEIGHT)
         .legend(Legend::default())
@@ -100,7 +104,10 @@ pub fn timeline_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comm
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .x_axis_formatter(|mark, _| date_of(mark.value).to_string())
+        // Dates on whole days only (a grid finer than a day would repeat the same date).
+        .x_axis_formatter(|mark, _| if mark.step_size >= 1.0 { date_of(mark.value).to_string() } else { String::new() })
+        .include_x(first - padding)
+        .include_x(last + width + padding)
         .y_axis_min_width(24.0)
         .show(ui, |plot_ui| {
             for chart in charts {
