@@ -172,7 +172,11 @@ impl Store {
                 .map_err(|e| sqlite(&self.path, e))?;
         }
         change.removed = rows::drop_orphans(&tx, &before).map_err(|e| sqlite(&self.path, e))?;
-        for id in before.iter().filter(|id| !change.removed.contains(id)) {
+        // Articles still in the file were just written with their first file; those that left it
+        // (and live on in other files) may have had it as their first.
+        let left =
+            before.iter().filter(|id| !change.removed.contains(id) && !articles.iter().any(|a| &a.article.id == *id));
+        for id in left {
             export_cells::refresh_path(&tx, id).map_err(|e| sqlite(&self.path, e))?;
         }
         change.upserted = articles.iter().map(|a| a.article.id.clone()).collect();
