@@ -50,6 +50,10 @@ pub struct ActorFraming {
     pub quoted_score: f32,
     /// Battlefield performance in the outlet's voice (victory +, defeat −).
     pub performance: f32,
+    /// Mentions inside reported speech or quotes: a source speaks of the actor (none: the
+    /// quoted stance is "none", not "neutral").
+    #[serde(default)]
+    pub quoted_mentions: usize,
     /// Every piece of evidence, in text order.
     pub evidence: Vec<Evidence>,
 }
@@ -73,12 +77,16 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         [Field::new(FieldKind::Title, &article.title, lexicon), Field::new(FieldKind::Body, &article.body, lexicon)];
     let mentions = mentions::accepted_mentions(&fields, lexicon);
     let mut counts = vec![0usize; lexicon.actors.len()];
+    let mut quoted_counts = vec![0usize; lexicon.actors.len()];
     let mut all = Vec::new();
     for (field, field_mentions) in fields.iter().zip(&mentions) {
+        let voices = zones::voices(field, article.language);
         for m in field_mentions {
             counts[m.actor] += 1;
+            if voices.get(m.span.first).is_some_and(|v| !v.is_outlet()) {
+                quoted_counts[m.actor] += 1;
+            }
         }
-        let voices = zones::voices(field, article.language);
         let lead_end = field.normalized.text.find('\n').unwrap_or(field.normalized.text.len());
         let ctx = evidence::Context { field, mentions: field_mentions, voices: &voices, lexicon, lead_end };
         let found = evidence::collect(&ctx);
@@ -114,6 +122,7 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
                 quoted_stance: quoted.label,
                 quoted_score: score::round3(quoted.score),
                 performance: score::round3(performance.score),
+                quoted_mentions: quoted_counts[a].max(evidence.iter().filter(|e| !e.voice.is_outlet()).count().min(1)),
                 evidence,
             }
         })

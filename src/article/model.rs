@@ -27,6 +27,8 @@ pub enum Format {
     Email,
     /// A PDF clipping with a text layer.
     Pdf,
+    /// One row of a table (CSV, TSV, XLSX, ODS).
+    Table,
 }
 
 /// One news article as read from a file, before analysis.

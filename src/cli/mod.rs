@@ -2,6 +2,7 @@
 //! desktop app; errors are turned into messages and exit codes here, at the edge.
 
 mod bench;
+mod eval;
 mod library;
 mod records;
 mod scan;
@@ -46,6 +47,8 @@ pub enum Command {
     Gen(GenArgs),
     /// Measure start-up, filtering, frames, memory and export on the store of a data folder.
     Bench(bench::BenchArgs),
+    /// Measure Rasd's framing against a gold set or the FIGNEWS votes (κ, α, confusion, gaps).
+    Eval(eval::EvalArgs),
 }
 
 /// Arguments of `rasd gen`.
@@ -232,6 +235,7 @@ pub fn run(cli: Cli) -> u8 {
             }
         },
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
         None => open_window(cli.paths, cli.data_dir),
     }
 }

@@ -261,6 +261,7 @@ pub fn overlay_framing(
                 quoted_stance: StanceLabel::Neutral,
                 quoted_score: 0.0,
                 performance: 0.0,
+                quoted_mentions: 0,
                 evidence: Vec::new(),
             }),
         }

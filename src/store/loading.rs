@@ -140,6 +140,7 @@ mod tests {
             quoted_stance: StanceLabel::Neutral,
             quoted_score: 0.0,
             performance: 0.0,
+            quoted_mentions: 0,
             evidence: Vec::new(),
         };
         let actors = super::super::packed::pack_framings(&[haftar]);
