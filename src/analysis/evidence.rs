@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::field::{Field, FieldKind, Span};
 use super::mentions::Mention;
-use super::zones::Voice;
-use crate::lexicon::{ActorKind, Attach, Axis, Category, Lexicon, Operator, RoleDef, Stance, Targets, TermRef};
+use super::zones::{Voice, Voices};
+use crate::lexicon::{
+    ActorKind, Attach, Axis, Category, EvidenceClass, Lexicon, Operator, RoleDef, Stance, Targets, TermRef,
+};
 
 /// How the evidence reached the actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +25,8 @@ pub enum AttachKind {
     Name,
     /// A distancer before the name (so-called, ما يسمى).
     Distancer,
+    /// The backer named in a proxy label (Iran-backed Houthis: Iran).
+    Backer,
 }
 
 /// One piece of evidence about one actor.
@@ -43,6 +47,9 @@ pub struct Evidence {
     pub voice: Voice,
     /// Legitimacy or performance.
     pub axis: Axis,
+    /// What kind of evidence (its weight multiplier in the calibration).
+    #[serde(default = "default_class")]
+    pub class: EvidenceClass,
     /// Title or body.
     pub field: FieldKind,
     /// Byte range of the term in the original field text.
@@ -71,17 +78,34 @@ pub struct Evidence {
     pub implied_mention: bool,
 }
 
+fn default_class() -> EvidenceClass {
+    EvidenceClass::Label
+}
+
 impl Evidence {
-    /// Signed contribution to the actor's score.
+    /// Signed contribution to the actor's score, with the calibration's multiplier.
     #[must_use]
-    pub fn contribution(&self) -> f32 {
-        if self.negated { 0.0 } else { self.stance.sign() * self.weight * self.position }
+    pub fn contribution(&self, multiplier: f32) -> f32 {
+        self.stance.sign() * self.mass(multiplier)
     }
 
     /// Unsigned mass (neutral evidence counts, negated evidence does not).
     #[must_use]
-    pub fn mass(&self) -> f32 {
-        if self.negated { 0.0 } else { self.weight * self.position }
+    pub fn mass(&self, multiplier: f32) -> f32 {
+        if self.negated { 0.0 } else { self.weight * self.position * multiplier }
+    }
+}
+
+/// The calibration class of a descriptor category.
+fn class_of(category: Category) -> EvidenceClass {
+    match category {
+        Category::Label => EvidenceClass::Label,
+        Category::Title => EvidenceClass::Title,
+        Category::Qualifier => EvidenceClass::Qualifier,
+        Category::Backer => EvidenceClass::Backer,
+        Category::Personalization => EvidenceClass::Personalization,
+        Category::Geographic => EvidenceClass::Geographic,
+        Category::OperationName => EvidenceClass::OperationName,
     }
 }
 
@@ -89,13 +113,15 @@ impl Evidence {
 const DISTANCED_NAME_WEIGHT: f32 = 0.7;
 /// Factor for evidence rolled up from a group to its leader, or from an idafa to the person.
 const ROLL_UP: f32 = 0.5;
+/// A verb of describing governs a label this far after it.
+const DESCRIBED_WINDOW: usize = 6;
 /// Operators act within this many tokens before a term.
 const OPERATOR_WINDOW: usize = 3;
 
 pub struct Context<'f, 'a> {
     pub field: &'f Field<'a>,
     pub mentions: &'f [Mention],
-    pub voices: &'f [Voice],
+    pub voices: &'f Voices,
     pub lexicon: &'f Lexicon,
     /// Normalized offset where the lead paragraph ends.
     pub lead_end: usize,
@@ -108,6 +134,19 @@ struct Found {
 
 impl Context<'_, '_> {
     fn find(&self, first: usize, last: usize, attach: Attach, exclude: Option<usize>) -> Option<Found> {
+        self.find_with(first, last, attach, exclude, false)
+    }
+
+    /// `apposition`: a term after the name may stand across one comma or an opening
+    /// parenthesis right before it (حكومة الوفاق، المعترف بها دوليا).
+    fn find_with(
+        &self,
+        first: usize,
+        last: usize,
+        attach: Attach,
+        exclude: Option<usize>,
+        apposition: bool,
+    ) -> Option<Found> {
         let field = self.field;
         let candidates = self.mentions.iter().enumerate().filter(|(i, _)| Some(*i) != exclude);
         match attach {
@@ -126,14 +165,76 @@ impl Context<'_, '_> {
                 .filter(|(_, m)| m.span.last < first)
                 .max_by_key(|(_, m)| m.span.last)
                 .filter(|(_, m)| {
-                    first - m.span.last - 1 <= usize::from(n) && !field.boundary_between(m.span.last, first)
+                    let clear = if apposition {
+                        !field.boundary_between(m.span.last, first.saturating_sub(1).max(m.span.last))
+                            && !field.tokens.tokens.get(first).is_some_and(|t| t.gap_before.hard)
+                    } else {
+                        !field.boundary_between(m.span.last, first)
+                    };
+                    first - m.span.last - 1 <= usize::from(n) && clear
                 })
                 .map(|(i, _)| Found { mention: i, attach: AttachKind::After }),
         }
     }
 
-    fn voice_at(&self, token: usize) -> Voice {
-        self.voices.get(token).copied().unwrap_or(Voice::Own)
+    /// The voice of evidence at `token`: a referring expression in indirect speech is the
+    /// outlet's wording (ANNOTATION.md), unless the calibration switches that rule off.
+    fn evidence_voice(&self, draft: &Draft<'_>) -> Voice {
+        let (token, referring, speech) = (draft.first, draft.referring, draft.speech);
+        // Quote marks around exactly a name are the outlet's typography (Anadolu quotes names);
+        // around a designation they hand the description to someone else.
+        let exactly_quoted = referring && self.field.is_quoted(draft.start, draft.end);
+        if (exactly_quoted && draft.designation) || (referring && self.described(draft)) {
+            return Voice::Quoted;
+        }
+        let voice = self.voices.at(token, exactly_quoted);
+        if speech && voice.is_outlet() {
+            return Voice::Reported;
+        }
+        let outlet = match self.field.kind {
+            FieldKind::Title => Voice::Headline,
+            FieldKind::Body => Voice::Own,
+        };
+        if referring
+            && voice == Voice::Reported
+            && self.lexicon.calibration.rules.referring_expressions_follow_the_outlet
+        {
+            outlet
+        } else {
+            voice
+        }
+    }
+
+    /// Whether the mention is a leader's name standing for his group (قوات حفتر, ميليشيا حفتر):
+    /// a group noun (a label or personalization that takes the construct state) right before
+    /// it — not an adjective (الانقلابي حفتر is the man). What describes that
+    /// phrase (قوات حفتر بالإرهابية) describes the group.
+    fn named_through_leader(&self, mention: &Mention) -> bool {
+        let field = self.field;
+        field.terms.iter().any(|t| {
+            t.last + 1 == mention.span.first
+                && !field.boundary_between(t.last, mention.span.first)
+                && matches!(t.value, TermRef::Descriptor(d)
+                    if matches!(self.lexicon.descriptors[d].category, Category::Personalization | Category::Label)
+                        && self.lexicon.descriptors[d].attach.contains(&Attach::Idafa))
+        })
+    }
+
+    /// Whether the term is the predicate of a verb of describing: وصف الحوثيين بالإرهابيين
+    /// ("described them as terrorists") — the describer's label, not the outlet's.
+    fn described(&self, draft: &Draft<'_>) -> bool {
+        let text = &self.field.normalized.text;
+        let word_start = text[..draft.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !crate::text::is_word_char(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let prefix = &text[word_start..draft.start];
+        let introduced = matches!(prefix, "ب" | "بال" | "وب" | "وبال")
+            || text[..word_start].trim_end().ends_with(" as")
+            || text[..word_start].trim_end().ends_with(" as a")
+            || text[..word_start].trim_end().ends_with(" as an");
+        introduced && self.field.operator_before(Operator::Describing, draft.first, DESCRIBED_WINDOW)
     }
 
     fn position(&self, start: usize) -> f32 {
@@ -152,14 +253,16 @@ impl Context<'_, '_> {
     /// personalization on a person who leads a group goes to the group (ميليشيا حفتر → LNA).
     fn recipients(
         &self,
-        actor: usize,
+        mention: &Mention,
         attach: AttachKind,
         category: Option<Category>,
     ) -> Vec<(usize, f32, Option<usize>)> {
+        let actor = mention.actor;
         let a = &self.lexicon.actors[actor];
         let to_group = a.kind == ActorKind::Person
             && (category == Some(Category::Personalization)
-                || (category == Some(Category::Label) && attach == AttachKind::Idafa));
+                || (category == Some(Category::Label) && attach == AttachKind::Idafa)
+                || (category.is_some() && self.named_through_leader(mention)));
         if let (true, Some(&group)) = (to_group, a.leads.first()) {
             return vec![(group, 1.0, None), (actor, ROLL_UP, Some(group))];
         }
@@ -170,11 +273,23 @@ impl Context<'_, '_> {
     }
 }
 
+/// Whether the term is a proxy label whose words are its backer's name (ميليشيات الحوثي
+/// الإيرانية: الإيرانية names Iran and frames the Houthis).
+fn names_its_backer(ctx: &Context<'_, '_>, term: &Span<TermRef>) -> bool {
+    let TermRef::Descriptor(d) = term.value else { return false };
+    let Some(backer) = ctx.lexicon.descriptors[d].backer.as_ref().and_then(|b| b.actor.as_deref()) else {
+        return false;
+    };
+    ctx.mentions
+        .iter()
+        .any(|m| m.span.start <= term.start && term.end <= m.span.end && ctx.lexicon.actors[m.actor].id == backer)
+}
+
 /// All evidence in one field.
 pub fn collect(ctx: &Context<'_, '_>) -> Vec<Evidence> {
     let mut out = Vec::new();
     for term in &ctx.field.terms {
-        if ctx.inside_mention(term) {
+        if ctx.inside_mention(term) && !names_its_backer(ctx, term) {
             continue;
         }
         match term.value {
@@ -194,6 +309,14 @@ struct Draft<'r> {
     weight: f32,
     axis: Axis,
     category: Option<Category>,
+    class: EvidenceClass,
+    /// A name, title or descriptor (the outlet's wording even inside indirect speech), not an
+    /// event (a claim, which stays the source's).
+    referring: bool,
+    /// A speech act: the speaker's stance, in the quoted channel wherever it stands.
+    speech: bool,
+    /// A designation (the internationally recognised government), not a name.
+    designation: bool,
     start: usize,
     end: usize,
     first: usize,
@@ -207,7 +330,7 @@ fn emit(ctx: &Context<'_, '_>, draft: &Draft<'_>, found: &Found, out: &mut Vec<E
     let mention = &ctx.mentions[found.mention];
     let term_range = field.original_range(draft.start, draft.end);
     let target_range = field.original_range(mention.span.start, mention.span.end);
-    for (actor, factor, via) in ctx.recipients(mention.actor, found.attach, draft.category) {
+    for (actor, factor, via) in ctx.recipients(mention, found.attach, draft.category) {
         if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target_range.start) {
             // Two forms of one event on one name (منيت … بهزائم) count once.
             continue;
@@ -219,8 +342,9 @@ fn emit(ctx: &Context<'_, '_>, draft: &Draft<'_>, found: &Found, out: &mut Vec<E
             stance: draft.stance,
             rule: draft.rule.to_string(),
             attach: found.attach,
-            voice: ctx.voice_at(draft.first),
+            voice: ctx.evidence_voice(draft),
             axis: draft.axis,
+            class: draft.class,
             field: field.kind,
             start: term_range.start,
             end: term_range.end,
@@ -242,13 +366,23 @@ fn admits(ctx: &Context<'_, '_>, targets: &Targets, mention: usize) -> bool {
 
 fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Vec<Evidence>) {
     let def = &ctx.lexicon.descriptors[index];
+    let apposition = ctx.lexicon.calibration.rules.apposition_across_punctuation
+        && matches!(def.category, Category::Qualifier | Category::Backer | Category::Title);
     let found = def
         .attach
         .iter()
-        .filter_map(|rule| ctx.find(term.first, term.last, *rule, None))
+        .filter_map(|rule| ctx.find_with(term.first, term.last, *rule, None, apposition))
         .find(|f| admits(ctx, &def.targets, f.mention));
     let Some(found) = found else {
         return;
+    };
+    let backer = match &def.backer {
+        None => None,
+        Some(b) => match backer_of(ctx, term, b, found.mention) {
+            Some(backer) => Some((b, backer)),
+            // A proxy label without its backer ("forces loyal to" a person) frames nothing.
+            None => return,
+        },
     };
     let field = ctx.field;
     let negated = field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW);
@@ -267,6 +401,10 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
         weight: def.weight,
         axis: Axis::Legitimacy,
         category: Some(def.category),
+        class: class_of(def.category),
+        referring: true,
+        speech: false,
+        designation: false,
         start: term.start,
         end: term.end,
         first: term.first,
@@ -275,6 +413,68 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
         hedged,
     };
     emit(ctx, &draft, &found, out);
+    if let Some((def, (actor, target))) = backer {
+        let draft =
+            Draft { stance: def.stance, weight: def.weight, class: EvidenceClass::Proxy, category: None, ..draft };
+        emit_to(ctx, &draft, actor, target, AttachKind::Backer, out);
+    }
+}
+
+/// The backer of a proxy label: the actor it names, or the mention right after it that the
+/// backer's targets admit. With the original byte range of its name.
+fn backer_of(
+    ctx: &Context<'_, '_>,
+    term: &Span<TermRef>,
+    backer: &crate::lexicon::BackerDef,
+    proxy: usize,
+) -> Option<(usize, std::ops::Range<usize>)> {
+    if let Some(id) = &backer.actor {
+        let actor = ctx.lexicon.actor_index(id)?;
+        return (actor != ctx.mentions[proxy].actor).then(|| (actor, ctx.field.original_range(term.start, term.end)));
+    }
+    let found = ctx.find(term.first, term.last, Attach::Before(2), Some(proxy))?;
+    let mention = &ctx.mentions[found.mention];
+    ctx.lexicon
+        .admits(&backer.targets, mention.actor)
+        .then(|| (mention.actor, ctx.field.original_range(mention.span.start, mention.span.end)))
+}
+
+/// Evidence straight to one actor (no roll-up): the backer of a proxy label.
+fn emit_to(
+    ctx: &Context<'_, '_>,
+    draft: &Draft<'_>,
+    actor: usize,
+    target: std::ops::Range<usize>,
+    attach: AttachKind,
+    out: &mut Vec<Evidence>,
+) {
+    let field = ctx.field;
+    if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target.start) {
+        return;
+    }
+    let term_range = field.original_range(draft.start, draft.end);
+    out.push(Evidence {
+        implied_mention: !ctx.mentions.iter().any(|m| m.actor == actor),
+        actor,
+        text: field.original[term_range.clone()].to_string(),
+        stance: draft.stance,
+        rule: draft.rule.to_string(),
+        attach,
+        voice: ctx.evidence_voice(draft),
+        axis: draft.axis,
+        class: draft.class,
+        field: field.kind,
+        start: term_range.start,
+        end: term_range.end,
+        target_start: target.start,
+        target_end: target.end,
+        weight: draft.weight * if draft.hedged { 0.5 } else { 1.0 },
+        position: ctx.position(draft.start),
+        negated: draft.negated,
+        distanced: draft.distanced,
+        hedged: draft.hedged,
+        via: None,
+    });
 }
 
 fn role_target(ctx: &Context<'_, '_>, term: &Span<TermRef>, role: &RoleDef, exclude: Option<usize>) -> Option<Found> {
@@ -299,6 +499,10 @@ fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Ve
             weight: def.weight,
             axis: def.axis,
             category: None,
+            class: EvidenceClass::Event,
+            referring: false,
+            speech: def.speech,
+            designation: false,
             start: term.start,
             end: term.end,
             first: term.first,
@@ -313,8 +517,9 @@ fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Ve
 fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>) {
     let field = ctx.field;
     let span = &mention.span;
-    let distanced = field.operator_before(Operator::Distancer, span.first, 2)
-        || field.operator_right_after(Operator::Distancer, span.last);
+    let distanced = !span.value.adjective
+        && (field.operator_before(Operator::Distancer, span.first, 2)
+            || field.operator_right_after(Operator::Distancer, span.last));
     let index = ctx.mentions.iter().position(|m| m.span.start == span.start).unwrap_or(0);
     let found = Found { mention: index, attach: AttachKind::Name };
     let draft = |rule: &'static str, stance: Stance, weight: f32, distanced: bool| Draft {
@@ -323,6 +528,14 @@ fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>)
         weight,
         axis: Axis::Legitimacy,
         category: None,
+        class: match (distanced && span.value.frame.is_none(), span.value.designation) {
+            (true, _) => EvidenceClass::Distancer,
+            (false, Some(_)) => EvidenceClass::Designation,
+            (false, None) => EvidenceClass::Name,
+        },
+        referring: true,
+        speech: false,
+        designation: span.value.designation.is_some(),
         start: span.start,
         end: span.end,
         first: span.first,
@@ -334,7 +547,8 @@ fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>)
         // Quotes alone do not distance a name: wire copy quotes names and operation names
         // (عملية "بركان الغضب"); a distancer word does.
         Some((stance, weight)) => {
-            let stance = if distanced { Stance::Delegitimizing } else { stance };
+            let (stance, weight) =
+                if distanced { (Stance::Delegitimizing, weight.max(DISTANCED_NAME_WEIGHT)) } else { (stance, weight) };
             emit(ctx, &draft("name_frame", stance, weight, distanced), &found, out);
         }
         None if distanced => {

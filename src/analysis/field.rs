@@ -54,16 +54,27 @@ pub struct Field<'a> {
     pub aliases: Vec<Span<AliasRef>>,
     pub terms: Vec<Span<TermRef>>,
     pub operators: Vec<Span<Operator>>,
+    /// Place names, each standing for a conflict index.
+    pub places: Vec<Span<usize>>,
 }
 
 impl<'a> Field<'a> {
     pub fn new(kind: FieldKind, original: &'a str, lexicon: &Lexicon) -> Self {
         let normalized = normalize(original);
         let tokens = TokenizedText::new(&normalized.text);
-        let aliases = spans(&lexicon.aliases, &normalized, original, &tokens);
+        let mut aliases = spans(&lexicon.aliases, &normalized, original, &tokens);
+        let designations = spans(&lexicon.designations, &normalized, original, &tokens);
+        // An alias wins over a designation of the same actor at the same place.
+        let kept: Vec<_> = designations
+            .into_iter()
+            .filter(|d| !aliases.iter().any(|a| a.value.actor == d.value.actor && a.start < d.end && d.start < a.end))
+            .collect();
+        aliases.extend(kept);
+        aliases.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
         let terms = spans(&lexicon.terms, &normalized, original, &tokens);
         let operators = spans(&lexicon.operators, &normalized, original, &tokens);
-        Self { kind, original, normalized, tokens, aliases, terms, operators }
+        let places = spans(&lexicon.places, &normalized, original, &tokens);
+        Self { kind, original, normalized, tokens, aliases, terms, operators, places }
     }
 
     /// Whether any clause or sentence boundary lies between tokens `from` and `to` (exclusive

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use evidence::{AttachKind, Evidence};
 pub use field::FieldKind;
 pub use score::{Origin, StanceLabel};
-pub use zones::Voice;
+pub use zones::{Voice, Voices};
 
 use crate::article::Article;
 use crate::lexicon::{Axis, Lexicon};
@@ -25,8 +25,12 @@ pub struct ActorFraming {
     pub id: String,
     /// Display name in the article's language.
     pub name: String,
-    /// Side id.
+    /// Side id, in the article's conflict.
     pub side: Option<String>,
+    /// The conflict the side belongs to (the actor's own pack, or the article's conflict for a
+    /// shared actor such as a state).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<String>,
     /// Accepted mentions in title and body.
     pub mentions: usize,
     /// Stance of the outlet's own voice (body and headline); the analyst's when corrected.
@@ -70,12 +74,21 @@ impl ActorFraming {
     }
 }
 
+/// The stance one voice's legitimacy evidence gives under `calibration` (what [`analyze`] computes,
+/// for fitting the calibration without analysing again).
+#[must_use]
+pub fn stance_of(evidence: &[Evidence], outlet_voice: bool, calibration: &crate::lexicon::Calibration) -> StanceLabel {
+    score::channel(evidence.iter().filter(|e| e.voice.is_outlet() == outlet_voice), Axis::Legitimacy, calibration).label
+}
+
 /// Analyse an article against a lexicon.
 #[must_use]
 pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
     let fields =
         [Field::new(FieldKind::Title, &article.title, lexicon), Field::new(FieldKind::Body, &article.body, lexicon)];
-    let mentions = mentions::accepted_mentions(&fields, lexicon);
+    let conflicts = mentions::article_conflicts(&fields, lexicon);
+    let primary = conflicts.primary();
+    let mentions = mentions::accepted_mentions(&fields, lexicon, &conflicts);
     let mut counts = vec![0usize; lexicon.actors.len()];
     let mut quoted_counts = vec![0usize; lexicon.actors.len()];
     let mut all = Vec::new();
@@ -83,7 +96,7 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         let voices = zones::voices(field, article.language);
         for m in field_mentions {
             counts[m.actor] += 1;
-            if voices.get(m.span.first).is_some_and(|v| !v.is_outlet()) {
+            if !voices.at(m.span.first, field.is_quoted(m.span.start, m.span.end)).is_outlet() {
                 quoted_counts[m.actor] += 1;
             }
         }
@@ -104,14 +117,18 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         .map(|a| {
             let mut evidence: Vec<Evidence> = all.iter().filter(|e| e.actor == a).cloned().collect();
             evidence.sort_by_key(|e| (e.field == FieldKind::Body, e.start));
-            let own = score::channel(evidence.iter().filter(|e| e.voice.is_outlet()), Axis::Legitimacy);
-            let quoted = score::channel(evidence.iter().filter(|e| !e.voice.is_outlet()), Axis::Legitimacy);
-            let performance = score::channel(evidence.iter().filter(|e| e.voice.is_outlet()), Axis::Performance);
+            let calibration = &lexicon.calibration;
+            let own = score::channel(evidence.iter().filter(|e| e.voice.is_outlet()), Axis::Legitimacy, calibration);
+            let quoted =
+                score::channel(evidence.iter().filter(|e| !e.voice.is_outlet()), Axis::Legitimacy, calibration);
+            let performance =
+                score::channel(evidence.iter().filter(|e| e.voice.is_outlet()), Axis::Performance, calibration);
             let actor = &lexicon.actors[a];
             ActorFraming {
                 id: actor.id.clone(),
                 name: actor.name(lang).to_string(),
-                side: actor.side.clone(),
+                side: lexicon.side_in(a, primary).map(str::to_string),
+                conflict: actor.conflict.or(primary).map(|c| lexicon.conflicts[c].id.clone()),
                 mentions: counts[a],
                 stance: own.label,
                 origin: Origin::Auto,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::evidence::Evidence;
-use crate::lexicon::Axis;
+use crate::lexicon::{Axis, Calibration};
 
 /// The stance label of one channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -70,11 +70,6 @@ impl Origin {
     }
 }
 
-/// Net score at or above which a channel is legitimizing (and at or below its negative,
-/// delegitimizing).
-const LABEL_THRESHOLD: f32 = 0.3;
-/// Positive and negative mass both at least this: mixed.
-const MIXED_MASS: f32 = 1.0;
 /// Mass at which confidence reaches one half.
 const HALF_CONFIDENCE_MASS: f32 = 2.0;
 
@@ -89,25 +84,42 @@ pub struct ChannelScore {
     pub mass: f32,
 }
 
-/// Score the evidence selected by `keep` on `axis`.
-pub fn channel<'e>(evidence: impl Iterator<Item = &'e Evidence>, axis: Axis) -> ChannelScore {
+/// Score the evidence on `axis`, each piece weighted by its class's multiplier.
+pub fn channel<'e>(
+    evidence: impl Iterator<Item = &'e Evidence>,
+    axis: Axis,
+    calibration: &Calibration,
+) -> ChannelScore {
     let (mut signed, mut mass, mut positive, mut negative) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
-    for e in evidence.filter(|e| e.axis == axis) {
-        let c = e.contribution();
+    let mut counted: Vec<(&str, bool)> = Vec::new();
+    let mut kept: Vec<&Evidence> = evidence.filter(|e| e.axis == axis).collect();
+    if calibration.rules.count_each_rule_once {
+        // Strongest first, then each (rule, sign) once.
+        kept.sort_by(|a, b| b.mass(1.0).total_cmp(&a.mass(1.0)));
+        kept.retain(|e| {
+            let key = (e.rule.as_str(), e.stance.sign() > 0.0);
+            let first = !counted.contains(&key);
+            counted.push(key);
+            first
+        });
+    }
+    for e in kept {
+        let multiplier = calibration.weight(e.class);
+        let c = e.contribution(multiplier);
         signed += c;
-        mass += e.mass();
+        mass += e.mass(multiplier);
         if c > 0.0 {
             positive += c;
         } else {
             negative -= c;
         }
     }
-    let score = signed / (mass + 1.0);
-    let label = if positive >= MIXED_MASS && negative >= MIXED_MASS {
+    let score = signed / (mass + calibration.shrink);
+    let label = if positive >= calibration.mixed_mass && negative >= calibration.mixed_mass {
         StanceLabel::Mixed
-    } else if score >= LABEL_THRESHOLD {
+    } else if score >= calibration.threshold {
         StanceLabel::Legitimizing
-    } else if score <= -LABEL_THRESHOLD {
+    } else if score <= -calibration.threshold {
         StanceLabel::Delegitimizing
     } else {
         StanceLabel::Neutral

@@ -40,14 +40,36 @@ impl Voice {
     }
 }
 
-/// A quoted span needs this many tokens to be a direct quote rather than a quoted name or a
-/// scare-quoted label.
-const MIN_QUOTE_TOKENS: usize = 4;
+/// A quoted span of this many tokens or more is the source's words; a single quoted word is a
+/// name or a scare-quoted label (and the quotes that enclose exactly a name or a label are read
+/// from [`Voices::unquoted`]).
+const MIN_QUOTE_TOKENS: usize = 2;
+
+/// The voice of every token, with and without quotation marks applied.
+#[derive(Debug, Clone)]
+pub struct Voices {
+    /// Whose words each token is.
+    pub token: Vec<Voice>,
+    /// The same before quotation marks are applied: the voice of a name or label that quote
+    /// marks enclose exactly (Anadolu quotes names; scare quotes are the outlet's distancing).
+    pub unquoted: Vec<Voice>,
+}
+
+impl Voices {
+    /// The voice at `token` (`unquoted` when quote marks enclose exactly the words there).
+    #[must_use]
+    pub fn at(&self, token: usize, exactly_quoted: bool) -> Voice {
+        let voices = if exactly_quoted { &self.unquoted } else { &self.token };
+        voices.get(token).copied().unwrap_or(Voice::Own)
+    }
+}
+/// The label a hand-off (ما وصفه بـ) gives away runs at most this far, to the next comma.
+const HANDOFF_TOKENS: usize = 6;
 /// "Name:" at the start of a headline: the colon within this many tokens.
 const HEADLINE_SPEAKER_TOKENS: usize = 4;
 
 /// The voice of every token of a field.
-pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
+pub fn voices(field: &Field<'_>, language: Language) -> Voices {
     let tokens = &field.tokens;
     let default = match field.kind {
         FieldKind::Title => Voice::Headline,
@@ -85,6 +107,31 @@ pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
             previous_reported = sentence.end > 0 && voice.get(sentence.end - 1) == Some(&Voice::Reported);
         }
     }
+    for handoff in field.operators.iter().filter(|op| op.value == Operator::Handoff) {
+        let end = (handoff.last + 1..tokens.tokens.len())
+            .take(HANDOFF_TOKENS)
+            .take_while(|&i| {
+                i == handoff.last + 1 || !(tokens.tokens[i].gap_before.hard || tokens.tokens[i].gap_before.soft)
+            })
+            .last();
+        if let Some(end) = end {
+            voice[handoff.last + 1..=end].fill(Voice::Quoted);
+        }
+    }
+    for handoff in field.operators.iter().filter(|op| op.value == Operator::TrailingHandoff) {
+        let start = (0..handoff.first)
+            .rev()
+            .take(HANDOFF_TOKENS)
+            .take_while(|&i| {
+                !(tokens.tokens[i + 1].gap_before.hard || tokens.tokens[i + 1].gap_before.soft)
+                    || i + 1 == handoff.first
+            })
+            .last();
+        if let Some(start) = start {
+            voice[start..handoff.first].fill(Voice::Quoted);
+        }
+    }
+    let unquoted = voice.clone();
     for quote in &tokens.quotes {
         let first = tokens.token_at(quote.open);
         let end = tokens.token_at(quote.close);
@@ -92,7 +139,7 @@ pub fn voices(field: &Field<'_>, language: Language) -> Vec<Voice> {
             voice[first..end].fill(Voice::Quoted);
         }
     }
-    voice
+    Voices { token: voice, unquoted }
 }
 
 /// Complementizers that open the reported clause after an Arabic speech verb (normalized).
@@ -138,5 +185,6 @@ fn headline_speaker(field: &Field<'_>, voice: &mut [Voice]) {
     if speaker_tokens == 0 || speaker_tokens > HEADLINE_SPEAKER_TOKENS {
         return;
     }
-    voice[speaker_tokens..].fill(Voice::Reported);
+    // "Name: words" is the headline's way of quoting: the words are the speaker's.
+    voice[speaker_tokens..].fill(Voice::Quoted);
 }

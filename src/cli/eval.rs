@@ -66,7 +66,7 @@ fn resolve(file: &str, roots: &[PathBuf]) -> Option<PathBuf> {
 }
 
 /// The analysed article of every file the gold names, or why there is none.
-fn analyse_files(
+pub(super) fn analyse_files(
     files: &[&str],
     roots: &[PathBuf],
     lexicon: &Lexicon,
@@ -90,9 +90,18 @@ fn analyse_files(
         .collect()
 }
 
-fn read_gold(path: &Path) -> Result<Vec<GoldRow>, String> {
+pub(super) fn read_gold(path: &Path) -> Result<Vec<GoldRow>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     parse_gold(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The roots gold paths resolve against: the given paths, or each gold file's folder.
+pub(super) fn resolve_roots(gold: &[PathBuf], paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        gold.iter().filter_map(|g| g.parent().map(Path::to_path_buf)).collect()
+    } else {
+        paths.to_vec()
+    }
 }
 
 /// Human agreement on the pairs both coders labelled.
@@ -140,11 +149,7 @@ pub fn run(args: &EvalArgs) -> u8 {
             }
         }
     }
-    let roots: Vec<PathBuf> = if args.paths.is_empty() {
-        args.gold.iter().filter_map(|g| g.parent().map(Path::to_path_buf)).collect()
-    } else {
-        args.paths.clone()
-    };
+    let roots = resolve_roots(&args.gold, &args.paths);
     let mut files: Vec<&str> = gold.iter().map(|r| r.file.as_str()).collect();
     files.sort_unstable();
     files.dedup();

@@ -2,6 +2,7 @@
 //! desktop app; errors are turned into messages and exit codes here, at the edge.
 
 mod bench;
+mod calibrate;
 mod eval;
 mod library;
 mod records;
@@ -49,6 +50,8 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// Measure Rasd's framing against a gold set or the FIGNEWS votes (κ, α, confusion, gaps).
     Eval(eval::EvalArgs),
+    /// Fit the calibration on training gold sets, with cross-validation, and write it.
+    Calibrate(calibrate::CalibrateArgs),
 }
 
 /// Arguments of `rasd gen`.
@@ -236,6 +239,7 @@ pub fn run(cli: Cli) -> u8 {
         },
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Calibrate(args)) => calibrate::run(&args),
         None => open_window(cli.paths, cli.data_dir),
     }
 }

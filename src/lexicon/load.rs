@@ -73,9 +73,11 @@ impl PackSource {
 const BUILTIN: &[(&str, &str)] = &[
     ("common-ar.ron", include_str!("../../assets/lexicons/common-ar.ron")),
     ("common-en.ron", include_str!("../../assets/lexicons/common-en.ron")),
+    ("states.ron", include_str!("../../assets/lexicons/states.ron")),
     ("libya.ron", include_str!("../../assets/lexicons/libya.ron")),
     ("yemen.ron", include_str!("../../assets/lexicons/yemen.ron")),
     ("sudan.ron", include_str!("../../assets/lexicons/sudan.ron")),
+    ("israel-gaza.ron", include_str!("../../assets/lexicons/israel-gaza.ron")),
 ];
 
 /// The packs shipped in `assets/lexicons/`.
@@ -98,6 +100,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<PackSource>, Vec<LexiconError>> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+        .filter(|p| p.file_name().is_none_or(|n| n != super::CALIBRATION_FILE))
         .collect();
     paths.sort();
     let mut sources = Vec::new();

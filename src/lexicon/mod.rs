@@ -2,6 +2,8 @@
 //! operators; their validation with precise positions; and the compiled matchers. No UI, no
 //! threads.
 
+mod calibration;
+mod compile;
 mod load;
 mod matcher;
 mod schema;
@@ -10,13 +12,13 @@ mod validate;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+pub use calibration::{BUILTIN_CALIBRATION, CALIBRATION_FILE, Calibration, EvidenceClass, RuleSwitches};
 pub use load::{LexiconError, PackSource, builtin_sources, dir_sources, parse_all};
 pub use matcher::{FormClass, FormSpec, Hit, PatternSet};
 pub use schema::{
-    ActorKind, Attach, Axis, Category, DescriptorDef, EventDef, OperatorsDef, PackDef, RoleDef, Stance, Targets,
+    ActorKind, Attach, Axis, BackerDef, Category, ConflictRoleDef, DescriptorDef, DesignationDef, EventDef,
+    OperatorsDef, PackDef, RoleDef, Stance, Targets,
 };
-
-use crate::text::normalize_str;
 
 /// An actor after compilation.
 #[derive(Debug, Clone)]
@@ -37,6 +39,9 @@ pub struct Actor {
     pub names: BTreeMap<String, String>,
     /// The pack that defines it.
     pub pack: String,
+    /// The conflict whose pack defines it (a party of that war), or none for shared actors
+    /// (states, organisations) whose side depends on the article's conflict.
+    pub conflict: Option<usize>,
 }
 
 impl Actor {
@@ -62,6 +67,19 @@ pub struct AliasRef {
     pub ambiguous: bool,
     /// A name that is itself a frame.
     pub frame: Option<(Stance, f32)>,
+    /// A designation of this conflict: a mention only in an article of that conflict.
+    pub designation: Option<usize>,
+    /// A nationality adjective (المصري): an adjective is never distanced as a name is.
+    pub adjective: bool,
+}
+
+/// A conflict: a pack with sides, and the side each shared actor takes in it.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    /// The pack id (`libya`, `yemen`, …).
+    pub id: String,
+    /// Shared actors' sides here (actor index → side id or none).
+    pub roles: HashMap<usize, Option<String>>,
 }
 
 /// What a term form stands for.
@@ -92,6 +110,12 @@ pub enum Operator {
     Skeptical,
     /// A neutral title next to a name.
     Title,
+    /// Hands the following label to someone else (ما وصفه بـ, what it called).
+    Handoff,
+    /// Hands the preceding words to someone else (على حد تعبيره, in his words).
+    TrailingHandoff,
+    /// A verb of describing: the label it introduces with بـ / "as" is the describer's.
+    Describing,
 }
 
 /// The compiled lexicon: actors and matchers for names, terms and operators.
@@ -109,10 +133,19 @@ pub struct Lexicon {
     pub packs: Vec<(String, String)>,
     /// Actor aliases.
     pub aliases: PatternSet<AliasRef>,
+    /// Designations (a separate automaton, so that another conflict's designation never hides
+    /// an alias: قوات الجيش الوطني [Yemen] against الجيش الوطني الليبي [Libya]).
+    pub designations: PatternSet<AliasRef>,
     /// Descriptors and events.
     pub terms: PatternSet<TermRef>,
     /// Operator words.
     pub operators: PatternSet<Operator>,
+    /// The conflicts (packs with sides).
+    pub conflicts: Vec<Conflict>,
+    /// Place names, each standing for a conflict index.
+    pub places: PatternSet<usize>,
+    /// How evidence becomes a stance.
+    pub calibration: Calibration,
     actor_index: HashMap<String, usize>,
 }
 
@@ -127,7 +160,9 @@ impl Lexicon {
             Some(dir) => dir_sources(dir)?,
             None => Vec::new(),
         };
-        Self::from_sources(builtin_sources(), user)
+        let mut lexicon = Self::from_sources(builtin_sources(), user)?;
+        lexicon.calibration = load_calibration(extra)?;
+        Ok(lexicon)
     }
 
     /// Compile from pack texts.
@@ -140,10 +175,12 @@ impl Lexicon {
         if !errors.is_empty() {
             return Err(errors);
         }
-        compile(&packs).map_err(|message| {
+        let mut lexicon = compile::compile(&packs).map_err(|message| {
             let file = packs.first().map(|(s, _)| s.file.clone()).unwrap_or_default();
             vec![LexiconError { file, line: 1, column: 1, message }]
-        })
+        })?;
+        lexicon.calibration = load_calibration(None)?;
+        Ok(lexicon)
     }
 
     /// A lexicon with no packs (the window runs on it when the packs fail to load, and says so).
@@ -156,8 +193,12 @@ impl Lexicon {
             events: Vec::new(),
             packs: Vec::new(),
             aliases: PatternSet::empty(),
+            designations: PatternSet::empty(),
             terms: PatternSet::empty(),
             operators: PatternSet::empty(),
+            conflicts: Vec::new(),
+            places: PatternSet::empty(),
+            calibration: Calibration::default(),
             actor_index: HashMap::new(),
         }
     }
@@ -179,113 +220,38 @@ impl Lexicon {
             Targets::Sides(sides) => a.side.as_ref().is_some_and(|s| sides.contains(s)),
         }
     }
+
+    /// The side of `actor` in `conflict`: its own side when its pack is that conflict's, its
+    /// role there when it is a shared actor, else none.
+    #[must_use]
+    pub fn side_in(&self, actor: usize, conflict: Option<usize>) -> Option<&str> {
+        let a = &self.actors[actor];
+        if a.conflict.is_some() {
+            return a.side.as_deref();
+        }
+        conflict.and_then(|c| self.conflicts[c].roles.get(&actor)).and_then(|side| side.as_deref())
+    }
 }
 
-fn compile(packs: &[(PackSource, PackDef)]) -> Result<Lexicon, String> {
-    let mut actors = Vec::new();
-    let mut actor_index = HashMap::new();
-    for (_, pack) in packs {
-        for def in &pack.actors {
-            actor_index.insert(def.id.clone(), actors.len());
-            let names = def
-                .names
-                .iter()
-                .filter_map(|(lang, aliases)| aliases.first().map(|a| (lang.clone(), a.text.clone())))
-                .collect();
-            actors.push(Actor {
-                id: def.id.clone(),
-                kind: def.kind,
-                side: def.side.clone(),
-                member_of: Vec::new(),
-                leader: None,
-                leads: Vec::new(),
-                names,
-                pack: pack.id.clone(),
-            });
-        }
-    }
-    let mut alias_specs = Vec::new();
-    let mut term_specs = Vec::new();
-    let mut operator_specs = Vec::new();
-    let mut descriptors = Vec::new();
-    let mut events = Vec::new();
-    let mut sides = Vec::new();
-    for (_, pack) in packs {
-        sides.extend(pack.sides.iter().map(|s| (s.id.clone(), s.names.clone())));
-        for def in &pack.actors {
-            let index = actor_index[&def.id];
-            actors[index].member_of = def.member_of.iter().filter_map(|g| actor_index.get(g).copied()).collect();
-            actors[index].leader = def.leader.as_ref().and_then(|l| actor_index.get(l).copied());
-            for alias in def.names.values().flatten() {
-                alias_specs.push(FormSpec {
-                    normalized: normalize_str(&alias.text),
-                    exact_case: alias.case_sensitive.then(|| alias.text.clone()),
-                    value: AliasRef {
-                        actor: index,
-                        short: alias.short,
-                        ambiguous: alias.ambiguous,
-                        frame: alias.frame,
-                    },
-                    class: FormClass::Name,
-                    allow_suffixes: false,
-                });
+/// The shipped calibration, or `DIR/calibration.ron` when the folder has one.
+///
+/// # Errors
+/// The calibration file cannot be read or parsed.
+pub fn load_calibration(extra: Option<&Path>) -> Result<Calibration, Vec<LexiconError>> {
+    let user = extra.map(|dir| dir.join(CALIBRATION_FILE)).filter(|p| p.is_file());
+    let source = match user {
+        Some(path) => match std::fs::read_to_string(&path) {
+            Ok(text) => PackSource { file: path.display().to_string(), text },
+            Err(e) => {
+                let file = path.display().to_string();
+                return Err(vec![LexiconError { file, line: 1, column: 1, message: format!("cannot read: {e}") }]);
             }
+        },
+        None => {
+            PackSource { file: format!("assets/lexicons/{CALIBRATION_FILE}"), text: BUILTIN_CALIBRATION.to_string() }
         }
-        for def in &pack.descriptors {
-            let value = TermRef::Descriptor(descriptors.len());
-            term_specs.extend(term_forms(&def.forms, value, def.allow_suffixes));
-            descriptors.push(def.clone());
-        }
-        for def in &pack.events {
-            let value = TermRef::Event(events.len());
-            term_specs.extend(term_forms(&def.forms, value, def.allow_suffixes));
-            events.push(def.clone());
-        }
-        for ops in &pack.operators {
-            let groups: [(&[String], Operator); 8] = [
-                (&ops.negators, Operator::Negator),
-                (&ops.distancers, Operator::Distancer),
-                (&ops.hedges, Operator::Hedge),
-                (&ops.reporting_verbs, Operator::ReportingVerb),
-                (&ops.source_cues, Operator::SourceCue),
-                (&ops.continuation_cues, Operator::Continuation),
-                (&ops.skeptical_verbs, Operator::Skeptical),
-                (&ops.titles, Operator::Title),
-            ];
-            for (words, operator) in groups {
-                operator_specs.extend(term_forms(words, operator, false));
-            }
-        }
-    }
-    for index in 0..actors.len() {
-        if let Some(leader) = actors[index].leader {
-            actors[leader].leads.push(index);
-        }
-    }
-    Ok(Lexicon {
-        actors,
-        sides,
-        descriptors,
-        events,
-        packs: packs.iter().map(|(s, p)| (p.id.clone(), s.file.clone())).collect(),
-        aliases: PatternSet::build(alias_specs).map_err(|e| e.to_string())?,
-        terms: PatternSet::build(term_specs).map_err(|e| e.to_string())?,
-        operators: PatternSet::build(operator_specs).map_err(|e| e.to_string())?,
-        actor_index,
-    })
-}
-
-fn term_forms<T: Clone>(forms: &[String], value: T, allow_suffixes: bool) -> Vec<FormSpec<T>> {
-    forms
-        .iter()
-        .map(move |form| FormSpec {
-            normalized: normalize_str(form),
-            exact_case: None,
-            value: value.clone(),
-            class: FormClass::Term,
-            allow_suffixes,
-        })
-        .collect()
+    };
+    Calibration::parse(&source).map_err(|e| vec![e])
 }
 
 #[cfg(test)]

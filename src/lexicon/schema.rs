@@ -69,6 +69,8 @@ pub enum ActorKind {
     ForeignForce,
     /// An international or civil organisation.
     Organisation,
+    /// A people or population (Palestinians, civilians, protesters).
+    People,
 }
 
 /// The kind of framing device a descriptor is.
@@ -159,6 +161,67 @@ pub struct PackDef {
     /// Negators, distancers, reporting verbs and the like, per language.
     #[serde(default)]
     pub operators: Vec<OperatorsDef>,
+    /// Actors defined in another pack (states, organisations) and the side each takes in this
+    /// conflict; an actor with no role here has no side in this conflict's articles.
+    #[serde(default)]
+    pub roles: Vec<ConflictRoleDef>,
+    /// Phrases that name an actor of this conflict without its name ("the internationally
+    /// recognised government"): a mention only in articles of this conflict.
+    #[serde(default)]
+    pub designations: Vec<DesignationDef>,
+    /// Places of this conflict: they tell an article's conflict, for its designations.
+    #[serde(default)]
+    pub places: Vec<String>,
+}
+
+/// The side a shared actor takes in one conflict.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictRoleDef {
+    /// The actor's id (defined in any pack).
+    pub actor: String,
+    /// Its side in this conflict (a side of this pack), or none (mediator, bystander).
+    #[serde(default)]
+    pub side: Option<String>,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A designation: a description that names an actor in this conflict's articles.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DesignationDef {
+    /// The actor it names.
+    pub actor: String,
+    /// Language of the forms.
+    pub lang: String,
+    /// Printed forms.
+    pub forms: Vec<String>,
+    /// The designation is itself a frame, with its weight.
+    #[serde(default)]
+    pub frame: Option<(Stance, f32)>,
+    /// Free text for the analyst.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The backer a proxy label names ("Iran-backed Houthis", الموالية لإيران): the phrase frames
+/// the proxy and, with this stance, the backer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackerDef {
+    /// The backer when the phrase names it ("Iran-backed"); otherwise the actor named right
+    /// after the phrase (المدعومة من …), which `targets` must admit.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// Which actors may be the backer named after the phrase.
+    #[serde(default)]
+    pub targets: Targets,
+    /// Stance toward the backer.
+    pub stance: Stance,
+    /// Strength in [0, 1].
+    pub weight: f32,
 }
 
 /// A side of a conflict.
@@ -215,6 +278,10 @@ pub struct AliasDef {
     /// A name that is itself a frame (الجنجويد, self-styled names), with its weight.
     #[serde(default)]
     pub frame: Option<(Stance, f32)>,
+    /// A nationality adjective (مصري, Turkish): its feminine, plural and dual forms, with and
+    /// without the article (مصرية، المصريين، السعوديون; Egyptians), name the state too.
+    #[serde(default)]
+    pub nisba: bool,
 }
 
 /// A label, title or qualifier that frames the actor it attaches to.
@@ -241,6 +308,9 @@ pub struct DescriptorDef {
     /// Accept plural and pronoun suffixes (ميليشياته، militias).
     #[serde(default)]
     pub allow_suffixes: bool,
+    /// A proxy label: the backer it names is framed too; without a backer it does not fire.
+    #[serde(default)]
+    pub backer: Option<BackerDef>,
     /// Free text for the analyst.
     #[serde(default)]
     pub note: String,
@@ -279,6 +349,10 @@ pub struct EventDef {
     /// The actor acted upon.
     #[serde(default)]
     pub object: Option<RoleDef>,
+    /// A speech act (praise, condemnation): its stance is the speaker's, so it counts in the
+    /// quoted channel even in the outlet's narrative.
+    #[serde(default)]
+    pub speech: bool,
     /// Accept plural and pronoun suffixes.
     #[serde(default)]
     pub allow_suffixes: bool,
@@ -317,4 +391,15 @@ pub struct OperatorsDef {
     /// Neutral titles that make an ambiguous name count (الوزير، الرئيس، President).
     #[serde(default)]
     pub titles: Vec<String>,
+    /// Phrases by which the outlet hands a label to someone else (ما وصفه بـ، "what it called"):
+    /// the words after them, to the next comma, are the source's.
+    #[serde(default)]
+    pub handoffs: Vec<String>,
+    /// The same, after the words they hand off (على حد تعبيره, "in his words").
+    #[serde(default)]
+    pub trailing_handoffs: Vec<String>,
+    /// Verbs of describing (وصف … بـ، "described … as"): a label they introduce with بـ / "as" is
+    /// the describer's.
+    #[serde(default)]
+    pub describing_verbs: Vec<String>,
 }

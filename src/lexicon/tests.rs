@@ -44,7 +44,7 @@ fn shipped_packs_load_with_every_fixed_actor_id() -> Result<(), Vec<LexiconError
     let lna = lexicon.actor_index("lna").map(|i| &lexicon.actors[i]);
     assert_eq!(lna.and_then(|a| a.leader).map(|l| lexicon.actors[l].id.as_str()), Some("haftar"));
     let packs: Vec<&str> = lexicon.packs.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(packs, ["common-ar", "common-en", "libya", "yemen", "sudan"]);
+    assert_eq!(packs, ["common-ar", "common-en", "states", "libya", "yemen", "sudan", "israel-gaza"]);
     Ok(())
 }
 

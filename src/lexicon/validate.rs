@@ -30,6 +30,7 @@ pub fn validate(packs: &[(PackSource, PackDef)]) -> Vec<LexiconError> {
         for event in &pack.events {
             checker.event(&pack_check, event);
         }
+        checker.conflict(&pack_check);
         for operators in &pack.operators {
             if !pack_check.lang_ok(&operators.lang) {
                 let at = source.value_offset(0, &operators.lang);
@@ -168,8 +169,70 @@ impl Checker {
             })
             .collect();
         self.errors.extend(unknown);
-        let owner_key = format!("{:?}/{:?}", d.targets, d.stance);
+        if let Some(backer) = &d.backer {
+            self.weight(source, at, &d.id, backer.weight);
+            if let Some(actor) = backer.actor.as_deref().filter(|a| !self.actors.contains_key(*a)) {
+                let message = format!("\"{}\": unknown backer actor \"{actor}\"", d.id);
+                self.errors.push(source.error_at(source.value_offset(at, actor), message));
+            }
+        }
+        let owner_key = format!("{:?}/{:?}/{:?}", d.targets, d.stance, d.backer.as_ref().map(|b| &b.actor));
         self.forms(source, at, &d.id, &d.lang, &d.forms, &owner_key);
+    }
+
+    /// Roles, designations and places: references that resolve, sides of this pack.
+    fn conflict(&mut self, pack: &PackCheck<'_>) {
+        let source = pack.source;
+        let own_sides: Vec<&str> = pack.pack.sides.iter().map(|s| s.id.as_str()).collect();
+        let has_conflict_parts =
+            !pack.pack.roles.is_empty() || !pack.pack.designations.is_empty() || !pack.pack.places.is_empty();
+        if own_sides.is_empty() && has_conflict_parts {
+            let at = source.value_offset(0, "roles");
+            let message = format!("pack \"{}\" has roles, designations or places but no sides", pack.pack.id);
+            self.errors.push(source.error_at(at, message));
+        }
+        for role in &pack.pack.roles {
+            let at = source.value_offset(0, &role.actor);
+            if !self.actors.contains_key(&role.actor) {
+                self.errors.push(source.error_at(at, format!("role: unknown actor \"{}\"", role.actor)));
+            }
+            if let Some(side) = role.side.as_deref().filter(|s| !own_sides.contains(s)) {
+                let message = format!("role of \"{}\": side \"{side}\" is not a side of this pack", role.actor);
+                self.errors.push(source.error_at(source.value_offset(at, side), message));
+            }
+        }
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for d in &pack.pack.designations {
+            let at = source.value_offset(0, &d.actor);
+            if !self.actors.contains_key(&d.actor) {
+                self.errors.push(source.error_at(at, format!("designation: unknown actor \"{}\"", d.actor)));
+            }
+            self.language(pack, at, &d.actor, &d.lang);
+            if let Some((_, w)) = d.frame
+                && !(0.0..=1.0).contains(&w)
+            {
+                self.errors.push(
+                    source.error_at(at, format!("designation of \"{}\": frame weight {w} is outside [0, 1]", d.actor)),
+                );
+            }
+            if d.forms.is_empty() {
+                self.errors.push(source.error_at(at, format!("designation of \"{}\" has no forms", d.actor)));
+            }
+            for form in &d.forms {
+                let offset = source.value_offset(at, form);
+                let normalized = normalize_str(form);
+                if normalized.trim().is_empty() {
+                    self.errors.push(source.error_at(offset, "empty designation form"));
+                } else if let Some(owner) = seen.insert(normalized, d.actor.clone()) {
+                    let message =
+                        format!("designation \"{form}\" of \"{}\" is also one of \"{owner}\" in this pack", d.actor);
+                    self.errors.push(source.error_at(offset, message));
+                }
+            }
+        }
+        for place in pack.pack.places.iter().filter(|p| normalize_str(p).trim().is_empty()) {
+            self.errors.push(source.error_at(source.value_offset(0, place), "empty place name"));
+        }
     }
 
     fn event(&mut self, pack: &PackCheck<'_>, e: &EventDef) {

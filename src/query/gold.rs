@@ -98,7 +98,7 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldRow>, GoldError> {
         let fields: Vec<&str> = text.split('\t').collect();
         if fields.len() != names.len() {
             let column = if fields.len() > names.len() {
-                fields[..names.len()].iter().map(|f| f.chars().count() + 1).sum::<usize>()
+                fields[..names.len()].iter().map(|f| f.chars().count() + 1).sum::<usize>() + 1
             } else {
                 text.chars().count() + 1
             };
@@ -187,13 +187,13 @@ mod tests {
     fn malformed_files_name_the_line_and_column() {
         let wrong_value = format!("{HEADER}\na.txt\thaftar\tyes\tlegit\tnone\thigh\tx\n");
         let e = parse_gold(&wrong_value).err();
-        assert_eq!(e.as_ref().map(|e| (e.line, e.column)), Some((2, 17)), "{e:?}");
+        assert_eq!(e.as_ref().map(|e| (e.line, e.column)), Some((2, 18)), "{e:?}");
         assert!(e.is_some_and(|e| e.message.contains("`legit`")));
 
         let short_row = format!("{HEADER}\na.txt\thaftar\tyes\n");
         assert_eq!(parse_gold(&short_row).err().map(|e| (e.line, e.column)), Some((2, 17)));
         let long_row = format!("{HEADER}\na.txt\thaftar\tyes\tneutral\tnone\thigh\tx\textra\n");
-        assert_eq!(parse_gold(&long_row).err().map(|e| (e.line, e.column)), Some((2, 40)));
+        assert_eq!(parse_gold(&long_row).err().map(|e| (e.line, e.column)), Some((2, 38)), "at the first extra field");
 
         let no_column = "file\tactor_id\n";
         assert!(parse_gold(no_column).err().is_some_and(|e| e.message.contains("`mentioned`")));

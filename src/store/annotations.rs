@@ -262,6 +262,7 @@ pub fn overlay_framing(
                 quoted_score: 0.0,
                 performance: 0.0,
                 quoted_mentions: 0,
+                conflict: None,
                 evidence: Vec::new(),
             }),
         }

@@ -182,6 +182,7 @@ mod tests {
             quoted_score: 0.0,
             performance: 0.0,
             quoted_mentions: 0,
+            conflict: None,
             evidence: Vec::new(),
         };
         let packed = pack(&[actor("lna", "الجيش الوطني", 1), actor("haftar", "حفتر", 4), actor("gna", "الوفاق", 4)]);

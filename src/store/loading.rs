@@ -141,6 +141,7 @@ mod tests {
             quoted_score: 0.0,
             performance: 0.0,
             quoted_mentions: 0,
+            conflict: None,
             evidence: Vec::new(),
         };
         let actors = super::super::packed::pack_framings(&[haftar]);
