@@ -154,3 +154,28 @@ fn a_pdf_clipping_made_by_libreoffice_reads_in_logical_order() {
     assert!(!text.contains("سلبارط"), "nothing is left backwards: {text}");
     assert_eq!(articles[0].format, rasd::article::Format::Pdf);
 }
+
+#[test]
+fn spreadsheets_saved_by_libreoffice_read_one_article_per_row() {
+    if !soffice_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let csv = dir.path().join("desk.csv");
+    std::fs::write(
+        &csv,
+        "title,text,outlet\nميليشيا حفتر تقصف طرابلس,قصفت ميليشيا حفتر أحياء في جنوب طرابلس.,وكالة أ\nTruce holds,The internationally recognised government said the truce held.,Wire B\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for format in ["ods", "xlsx"] {
+        convert(dir.path(), &csv, format);
+        let path = dir.path().join(format!("desk.{format}"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let articles =
+            rasd::article::read_bytes(&bytes, &format!("desk.{format}")).unwrap_or_else(|e| panic!("{format}: {e}"));
+        assert_eq!(articles.len(), 2, "{format}");
+        assert_eq!(articles[0].title, "ميليشيا حفتر تقصف طرابلس", "{format}");
+        assert_eq!(articles[1].source.as_deref(), Some("Wire B"), "{format}");
+        assert_eq!(articles[0].format, rasd::article::Format::Table);
+    }
+}

@@ -48,6 +48,12 @@ fn desktop_entry_names_the_app_its_icon_and_every_format_it_reads() {
             "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "eml" => "message/rfc822",
             "pdf" => "application/pdf",
+            "csv" => "text/csv",
+            "tsv" | "tab" => "text/tab-separated-values",
+            "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsm" => "application/vnd.ms-excel.sheet.macroenabled.12",
+            "xls" => "application/vnd.ms-excel",
+            "ods" => "application/vnd.oasis.opendocument.spreadsheet",
             other => panic!("no MIME type known for .{other}: add it to the desktop entry and here"),
         };
         assert!(mime_types.split(';').any(|m| m == mime), ".{extension} ({mime}) missing from {mime_types}");

@@ -101,6 +101,7 @@ fn class_of(category: Category) -> EvidenceClass {
     match category {
         Category::Label => EvidenceClass::Label,
         Category::Title => EvidenceClass::Title,
+        Category::Rank => EvidenceClass::Rank,
         Category::Qualifier => EvidenceClass::Qualifier,
         Category::Backer => EvidenceClass::Backer,
         Category::Personalization => EvidenceClass::Personalization,
@@ -166,8 +167,12 @@ impl Context<'_, '_> {
                 .max_by_key(|(_, m)| m.span.last)
                 .filter(|(_, m)| {
                     let clear = if apposition {
-                        !field.boundary_between(m.span.last, first.saturating_sub(1).max(m.span.last))
-                            && !field.tokens.tokens.get(first).is_some_and(|t| t.gap_before.hard)
+                        // One comma or parenthesis, right before the term or before its article
+                        // (the Palestinian Authority, the legitimate representative).
+                        let at = if self.is_determiner(first.saturating_sub(1)) { first - 1 } else { first };
+                        !field.boundary_between(m.span.last, at.saturating_sub(1).max(m.span.last))
+                            && !field.boundary_between(at, first)
+                            && !(at..=first).any(|i| field.tokens.tokens.get(i).is_some_and(|t| t.gap_before.hard))
                     } else {
                         !field.boundary_between(m.span.last, first)
                     };
@@ -203,6 +208,15 @@ impl Context<'_, '_> {
         } else {
             voice
         }
+    }
+
+    /// Whether the token is an English article (the, a, an).
+    fn is_determiner(&self, token: usize) -> bool {
+        self.field
+            .tokens
+            .tokens
+            .get(token)
+            .is_some_and(|t| matches!(&self.field.normalized.text[t.start..t.end], "the" | "a" | "an"))
     }
 
     /// Whether the mention is a leader's name standing for his group (قوات حفتر, ميليشيا حفتر):
@@ -367,13 +381,14 @@ fn admits(ctx: &Context<'_, '_>, targets: &Targets, mention: usize) -> bool {
 fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Vec<Evidence>) {
     let def = &ctx.lexicon.descriptors[index];
     let apposition = ctx.lexicon.calibration.rules.apposition_across_punctuation
-        && matches!(def.category, Category::Qualifier | Category::Backer | Category::Title);
+        && matches!(def.category, Category::Qualifier | Category::Backer | Category::Title | Category::Rank);
     let found = def
         .attach
         .iter()
         .filter_map(|rule| ctx.find_with(term.first, term.last, *rule, None, apposition))
         .find(|f| admits(ctx, &def.targets, f.mention));
     let Some(found) = found else {
+        backer_of_unnamed_proxy(ctx, term, def, out);
         return;
     };
     let backer = match &def.backer {
@@ -389,7 +404,8 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
     let hedged = field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW);
     let distanced = field.operator_before(Operator::Distancer, term.first, OPERATOR_WINDOW)
         || field.operator_right_after(Operator::Distancer, term.last)
-        || field.is_quoted(term.start, term.end);
+        || field.is_quoted(term.start, term.end)
+        || (def.stance == Stance::Legitimizing && field.operator_before(Operator::LabelDistancer, term.first, 2));
     let (stance, negated) = match (distanced, def.stance) {
         (true, Stance::Delegitimizing) => (def.stance, true),
         (true, stance) => (stance.flipped(), negated),
@@ -418,6 +434,69 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
             Draft { stance: def.stance, weight: def.weight, class: EvidenceClass::Proxy, category: None, ..draft };
         emit_to(ctx, &draft, actor, target, AttachKind::Backer, out);
     }
+}
+
+/// "Turkish-backed militias", "mercenaries recruited by Turkey", "ميليشيات مدعومة من قطر": a
+/// proxy label whose proxy is no actor still frames the backer it names, when a delegitimizing
+/// label stands beside it.
+fn backer_of_unnamed_proxy(
+    ctx: &Context<'_, '_>,
+    term: &Span<TermRef>,
+    def: &crate::lexicon::DescriptorDef,
+    out: &mut Vec<Evidence>,
+) {
+    let Some(backer) = def.backer.as_ref() else { return };
+    let field = ctx.field;
+    let delegitimizing_label = |t: &Span<TermRef>| {
+        matches!(t.value, TermRef::Descriptor(d) if ctx.lexicon.descriptors[d].category == Category::Label
+            && ctx.lexicon.descriptors[d].stance == Stance::Delegitimizing)
+    };
+    let (actor, target) = if let Some(id) = &backer.actor {
+        // "Turkish-backed militias": the backer named, the label right after it.
+        let label_after = field.terms.iter().any(|t| {
+            t.first > term.last
+                && t.first - term.last <= 2
+                && !field.boundary_between(term.last, t.first)
+                && delegitimizing_label(t)
+        });
+        let Some(actor) = ctx.lexicon.actor_index(id).filter(|_| label_after) else { return };
+        (actor, field.original_range(term.start, term.end))
+    } else {
+        // "mercenaries recruited by Turkey": the label before, the backer after.
+        let label_before = field.terms.iter().any(|t| {
+            t.last < term.first
+                && term.first - t.last <= 3
+                && !field.boundary_between(t.last, term.first)
+                && delegitimizing_label(t)
+        });
+        if !label_before {
+            return;
+        }
+        let Some(found) = ctx.find(term.first, term.last, Attach::Before(2), None) else { return };
+        let mention = &ctx.mentions[found.mention];
+        if !ctx.lexicon.admits(&backer.targets, mention.actor) {
+            return;
+        }
+        (mention.actor, field.original_range(mention.span.start, mention.span.end))
+    };
+    let draft = Draft {
+        rule: &def.id,
+        stance: backer.stance,
+        weight: backer.weight,
+        axis: Axis::Legitimacy,
+        category: None,
+        class: EvidenceClass::Proxy,
+        referring: true,
+        speech: false,
+        designation: false,
+        start: term.start,
+        end: term.end,
+        first: term.first,
+        negated: field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW),
+        distanced: false,
+        hedged: field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW),
+    };
+    emit_to(ctx, &draft, actor, target, AttachKind::Backer, out);
 }
 
 /// The backer of a proxy label: the actor it names, or the mention right after it that the
@@ -517,9 +596,13 @@ fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Ve
 fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>) {
     let field = ctx.field;
     let span = &mention.span;
+    // "known as" distances a name that claims legitimacy (the group known as the Libyan army),
+    // not a plain nickname (Dagalo, known as Hemedti).
+    let claims = span.value.frame.is_some_and(|(stance, _)| stance == Stance::Legitimizing);
     let distanced = !span.value.adjective
         && (field.operator_before(Operator::Distancer, span.first, 2)
-            || field.operator_right_after(Operator::Distancer, span.last));
+            || field.operator_right_after(Operator::Distancer, span.last)
+            || (claims && field.operator_before(Operator::LabelDistancer, span.first, 2)));
     let index = ctx.mentions.iter().position(|m| m.span.start == span.start).unwrap_or(0);
     let found = Found { mention: index, attach: AttachKind::Name };
     let draft = |rule: &'static str, stance: Stance, weight: f32, distanced: bool| Draft {

@@ -63,13 +63,10 @@ impl<'a> Field<'a> {
         let normalized = normalize(original);
         let tokens = TokenizedText::new(&normalized.text);
         let mut aliases = spans(&lexicon.aliases, &normalized, original, &tokens);
-        let designations = spans(&lexicon.designations, &normalized, original, &tokens);
-        // An alias wins over a designation of the same actor at the same place.
-        let kept: Vec<_> = designations
-            .into_iter()
-            .filter(|d| !aliases.iter().any(|a| a.value.actor == d.value.actor && a.start < d.end && d.start < a.end))
-            .collect();
-        aliases.extend(kept);
+        // Designations come from their own automaton, so that another conflict's designation
+        // never hides an alias; which of two overlapping mentions counts is decided once the
+        // article's conflict is known (mentions.rs).
+        aliases.extend(spans(&lexicon.designations, &normalized, original, &tokens));
         aliases.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
         let terms = spans(&lexicon.terms, &normalized, original, &tokens);
         let operators = spans(&lexicon.operators, &normalized, original, &tokens);

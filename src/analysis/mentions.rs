@@ -52,7 +52,8 @@ fn after_title(field: &Field<'_>, lexicon: &Lexicon, first: usize) -> bool {
     let title_op = field.operators.iter().any(|op| op.value == Operator::Title && op.last == previous);
     let title_term = field.terms.iter().any(|t| {
         t.last == previous
-            && matches!(t.value, TermRef::Descriptor(d) if lexicon.descriptors[d].category == Category::Title)
+            && matches!(t.value, TermRef::Descriptor(d)
+                if matches!(lexicon.descriptors[d].category, Category::Title | Category::Rank))
     });
     (title_op || title_term) && !field.boundary_between(previous, first)
 }
@@ -128,8 +129,27 @@ pub fn accepted_mentions(fields: &[Field<'_>], lexicon: &Lexicon, conflicts: &Ar
                     kept.push(Mention { actor: alias.actor, span: *hit });
                 }
             }
-            kept
+            longest_of_one_actor(&kept)
         })
+        .collect()
+}
+
+/// Where two accepted mentions of the same actor overlap (a designation and an alias inside
+/// it), the longer counts: the Coalition to Restore Legitimacy, not its "coalition"; الجيش
+/// الوطني اليمني, not الجيش الوطني.
+fn longest_of_one_actor(mentions: &[Mention]) -> Vec<Mention> {
+    let len = |m: &Mention| m.span.end - m.span.start;
+    let overlaps =
+        |a: &Mention, b: &Mention| a.actor == b.actor && a.span.start < b.span.end && b.span.start < a.span.end;
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            !mentions.iter().enumerate().any(|(j, other)| {
+                j != *i && overlaps(m, other) && (len(other) > len(m) || (len(other) == len(m) && j < *i))
+            })
+        })
+        .map(|(_, m)| *m)
         .collect()
 }
 

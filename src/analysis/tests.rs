@@ -235,3 +235,106 @@ fn unrelated_text_finds_nothing() {
     let r = run("Weather", "It rained in London and the football match was postponed.");
     assert!(r.is_empty());
 }
+
+/// The own-voice legitimacy evidence of an actor, by rule.
+fn own_rules(a: &ActorFraming) -> Vec<String> {
+    a.evidence.iter().filter(|e| e.voice.is_outlet() && !e.negated).map(|e| e.rule.clone()).collect()
+}
+
+#[test]
+fn the_recognised_government_pattern_in_every_arrangement_real_copy_uses() {
+    // A comma, quotation marks and tanween; parentheses; both tanween spellings.
+    for text in [
+        "قصفت قوات حفتر مواقع حكومة \"الوفاق\"، المعترف بها دولياً، جنوب طرابلس.",
+        "قصفت قوات حفتر مواقع حكومة الوفاق الوطني (المعترف بها دوليا) جنوب طرابلس.",
+        "قصفت قوات حفتر مواقع حكومة الوفاق المعترف بها دوليًا جنوب طرابلس.",
+        "قصفت قوات حفتر مواقع حكومة الوفاق التي تحظى باعتراف دولي جنوب طرابلس.",
+    ] {
+        let r = run("خبر", text);
+        let gna = actor(&r, "gna");
+        assert!(own_rules(gna).contains(&"intl_recognized_ar".to_string()), "{text}: {:?}", rules(gna));
+        assert_eq!(gna.stance, StanceLabel::Legitimizing, "{text}");
+    }
+}
+
+#[test]
+fn designations_name_the_actor_of_the_articles_conflict() {
+    let libya =
+        run("Clashes", "Haftar's forces shelled Tripoli, the seat of the internationally recognised government.");
+    let gna = actor(&libya, "gna");
+    assert_eq!(gna.stance, StanceLabel::Legitimizing, "{:?}", rules(gna));
+    assert!(libya.iter().all(|a| a.id != "yemen_gov"));
+    let backed = run("Clashes", "Forces of the UN-backed government pushed back Haftar's fighters near Sirte.");
+    assert_eq!(actor(&backed, "gna").stance, StanceLabel::Legitimizing);
+    let yemen = run("Clashes", "The Houthis attacked Marib, held by the internationally recognised government.");
+    assert_eq!(actor(&yemen, "yemen_gov").stance, StanceLabel::Legitimizing);
+    assert!(yemen.iter().all(|a| a.id != "gna"), "the same words name Yemen's government in a Yemen article");
+    let nowhere = run("News", "The internationally recognised government announced a budget.");
+    assert!(nowhere.iter().all(|a| a.id != "gna" && a.id != "yemen_gov"), "no conflict, no designation");
+}
+
+#[test]
+fn a_title_inside_indirect_speech_is_the_outlets_wording() {
+    let r = run("خبر", "قال المتحدث باسم الحكومة إن قوات اللواء المتقاعد خليفة حفتر قصفت حيا سكنيا.");
+    let haftar = actor(&r, "haftar");
+    let title = haftar.evidence.iter().find(|e| e.rule == "retired_general_ar").map(|e| e.voice);
+    assert_eq!(title, Some(Voice::Own), "{:?}", rules(haftar));
+}
+
+#[test]
+fn shared_states_take_the_side_of_the_articles_conflict() {
+    let libya = run("خبر", "أرسلت مصر دعما لقوات خليفة حفتر في بنغازي.");
+    assert_eq!(actor(&libya, "egypt").side.as_deref(), Some("libya_east"));
+    let yemen = run("خبر", "شاركت مصر في التحالف العربي ضد الحوثيين في اليمن.");
+    assert_eq!(actor(&yemen, "egypt").side.as_deref(), Some("yemen_coalition"));
+    let gaza = run("خبر", "تتوسط مصر بين إسرائيل وحركة حماس في غزة.");
+    let egypt = actor(&gaza, "egypt");
+    assert_eq!(egypt.side, None, "a mediator in Gaza, not Haftar's backer");
+    assert_eq!(egypt.conflict.as_deref(), Some("israel-gaza"));
+}
+
+#[test]
+fn nationality_adjectives_national_armies_and_bare_names_in_context() {
+    let r =
+        run("خبر", "قالت مصادر مصرية إن طائرات إماراتية قصفت مواقع، وإن السعوديين يدعمون الجيش اليمني ضد الحوثيين.");
+    for id in ["egypt", "uae", "saudi_arabia", "yemen_gov", "houthis"] {
+        assert!(r.iter().any(|a| a.id == id), "{id} not found in {:?}", r.iter().map(|a| &a.id).collect::<Vec<_>>());
+    }
+    let en = run("Strikes", "Turkish drones and the Sudanese army struck RSF positions near Khartoum.");
+    assert!(en.iter().any(|a| a.id == "turkey") && en.iter().any(|a| a.id == "saf"));
+    let sudan = run("خبر", "التقى البرهان قادة الجيش بعد معارك مع قوات الدعم السريع.");
+    assert_eq!(actor(&sudan, "burhan").mentions, 1, "البرهان beside another party of the Sudanese war");
+    let yemen = run("خبر", "قال هادي إن الحوثيين يرفضون السلام.");
+    assert_eq!(actor(&yemen, "hadi").mentions, 1);
+}
+
+#[test]
+fn proxy_labels_frame_both_the_proxy_and_its_backer() {
+    let named = run("Clashes", "Iran-backed Houthi rebels fired missiles at Marib.");
+    assert_eq!(actor(&named, "iran").stance, StanceLabel::Delegitimizing, "{:?}", rules(actor(&named, "iran")));
+    let unnamed = run("Clashes", "Turkish-backed militias shelled positions of Haftar's forces near Sirte.");
+    let turkey = actor(&unnamed, "turkey");
+    assert!(turkey.evidence.iter().any(|e| e.attach == AttachKind::Backer), "{:?}", rules(turkey));
+    let arabic = run("خبر", "تقاتل ميليشيات الحوثي الموالية لإيران قوات الحكومة الشرعية في اليمن.");
+    assert!(actor(&arabic, "iran").evidence.iter().any(|e| e.attach == AttachKind::Backer));
+}
+
+#[test]
+fn distancers_and_naming_choices() {
+    for text in [
+        "Fighters of the so-called Libyan National Army advanced on Tripoli.",
+        "Fighters of the self-styled Libyan National Army advanced on Tripoli.",
+    ] {
+        let r = run("Clashes", text);
+        assert_eq!(actor(&r, "lna").stance, StanceLabel::Delegitimizing, "{text}");
+    }
+    let ar = run("خبر", "تقدمت قوات ما يعرف بالجيش الوطني الليبي نحو طرابلس.");
+    assert_eq!(actor(&ar, "lna").stance, StanceLabel::Delegitimizing);
+    let nickname =
+        run("Clashes", "Mohamed Hamdan Dagalo, known as Hemedti, leads the Rapid Support Forces in Khartoum.");
+    assert_ne!(actor(&nickname, "hemedti").stance, StanceLabel::Delegitimizing, "a nickname is not distanced");
+    let generic = run("خبر", "تقدم الجيش الليبي نحو طرابلس بقيادة خليفة حفتر.");
+    assert_eq!(actor(&generic, "lna").stance, StanceLabel::Legitimizing, "calling the LNA the Libyan army is a frame");
+    let wire = run("Clashes", "The Libyan National Army (LNA) of Khalifa Haftar advanced on Tripoli.");
+    assert_eq!(actor(&wire, "lna").stance, StanceLabel::Neutral, "the wire's proper name with its acronym");
+}

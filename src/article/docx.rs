@@ -24,6 +24,16 @@ pub fn is_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
+/// Whether a zip archive is a spreadsheet (XLSX or ODS) rather than a Word document.
+#[must_use]
+pub fn is_spreadsheet(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes)).is_ok_and(|archive| {
+        let has = |name: &str| archive.file_names().any(|n| n.is_ok_and(|n| n == name));
+        has("xl/workbook.xml")
+            || (has("content.xml") && bytes.windows(46).any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet"))
+    })
+}
+
 /// Paragraphs with whether each is styled as a title or heading.
 fn paragraphs(xml: &str) -> Result<Vec<(String, bool)>, ReadError> {
     let mut reader = Reader::from_str(xml);

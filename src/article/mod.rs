@@ -12,6 +12,7 @@ mod json;
 mod model;
 mod pdf;
 mod seed;
+mod table;
 mod trec;
 
 pub use decode::{Decoded, decode};
@@ -23,6 +24,7 @@ pub use json::{FIELDS as JSON_FIELDS, read_json};
 pub use model::{Article, Format};
 pub use pdf::{read_pdf, repair_text as repair_pdf_text};
 pub use seed::read_seed;
+pub use table::{TABLE_COLUMNS, TableKind, read_delimited, read_spreadsheet};
 pub use trec::read_trec;
 
 use thiserror::Error;
@@ -107,6 +109,22 @@ pub enum ReadError {
         /// Byte offset of the tag that went past it.
         offset: usize,
     },
+    /// A table (CSV, TSV, spreadsheet) with a broken row.
+    #[error("invalid table at row {row}{}: {reason}", if *column > 0 { format!(", field {column}") } else { String::new() })]
+    BadTable {
+        /// 1-based row (line) of the problem; 0 when it is not in a row.
+        row: usize,
+        /// 1-based field, 0 when unknown.
+        column: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A table with no column of article text or headlines.
+    #[error("no text, body, content or title column among: {columns} (map one in a NAME.columns file)")]
+    NoTextColumn {
+        /// The header.
+        columns: String,
+    },
     /// A `<DOC>` file without any complete `<DOC>…</DOC>` element.
     #[error("no complete <DOC> element")]
     NoDocElement,
@@ -129,7 +147,23 @@ pub enum ReadError {
 /// # Errors
 /// A [`ReadError`] when the bytes are not text or hold no readable article.
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, ReadError> {
+    read_bytes_with_columns(bytes, file_name, None)
+}
+
+/// [`read_bytes`], with the column mapping of a table's sidecar file (`NAME.columns`).
+///
+/// # Errors
+/// A [`ReadError`] when the bytes are not text or hold no readable article.
+pub fn read_bytes_with_columns(
+    bytes: &[u8],
+    file_name: &str,
+    columns: Option<&str>,
+) -> Result<Vec<Article>, ReadError> {
     let extension = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let table = TableKind::from_extension(&extension);
+    if table == Some(TableKind::Spreadsheet) || (docx::is_zip(bytes) && docx::is_spreadsheet(bytes)) {
+        return read_spreadsheet(bytes, columns);
+    }
     // Binary containers and e-mail (whose parts carry their own charsets) come before decoding.
     if pdf::is_pdf(bytes) {
         return read_pdf(bytes).map(|a| vec![a]);
@@ -142,6 +176,9 @@ pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Vec<Article>, ReadErr
     }
     let decoded = decode(bytes)?;
     let text = decoded.text.as_str();
+    if let Some(kind) = table {
+        return read_delimited(text, kind, columns);
+    }
     match sniff(text, &extension) {
         Kind::Trec => read_trec(text),
         Kind::Html => read_html(text).map(|a| vec![a]),
@@ -197,7 +234,7 @@ fn sniff(text: &str, extension: &str) -> Kind {
 /// File extensions a folder scan picks up.
 pub const READABLE_EXTENSIONS: &[&str] = &[
     "txt", "md", "markdown", "trec", "sgml", "sgm", "xml", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "docx", "eml", "pdf",
+    "atom", "docx", "eml", "pdf", "csv", "tsv", "tab", "xlsx", "xlsm", "xls", "ods",
 ];
 
 #[cfg(test)]

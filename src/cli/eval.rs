@@ -65,13 +65,18 @@ fn resolve(file: &str, roots: &[PathBuf]) -> Option<PathBuf> {
     })
 }
 
-/// The analysed article of every file the gold names, or why there is none.
+/// The analysed article of every file the gold names, or why there is none. A gold path may
+/// pick one article of a file that holds several: `digest.trec#2` (the second) or
+/// `posts.tsv#1234` (the one whose document number or id is 1234).
 pub(super) fn analyse_files(
     files: &[&str],
     roots: &[PathBuf],
     lexicon: &Lexicon,
 ) -> HashMap<String, Result<AnalysedArticle, String>> {
-    files
+    let mut paths: Vec<&str> = files.iter().map(|f| f.split_once('#').map_or(*f, |(p, _)| p)).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let read: HashMap<&str, Result<Vec<AnalysedArticle>, String>> = paths
         .par_iter()
         .map(|&file| {
             let result = match resolve(file, roots) {
@@ -80,14 +85,39 @@ pub(super) fn analyse_files(
                     roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>().join(", ")
                 )),
                 Some(path) => match ingest_file(&path, lexicon) {
-                    Ok(mut articles) if !articles.is_empty() => Ok(articles.swap_remove(0)),
+                    Ok(articles) if !articles.is_empty() => Ok(articles),
                     Ok(_) => Err("the file holds no article".into()),
                     Err(e) => Err(format!("cannot read {}: {e}", path.display())),
                 },
             };
-            (file.to_string(), result)
+            (file, result)
+        })
+        .collect();
+    files
+        .iter()
+        .map(|&file| {
+            let (path, selector) = file.split_once('#').map_or((file, None), |(p, s)| (p, Some(s)));
+            let article = match &read[path] {
+                Err(e) => Err(e.clone()),
+                Ok(articles) => pick(articles, selector, file),
+            };
+            (file.to_string(), article)
         })
         .collect()
+}
+
+/// The article a selector names: none for the first (or only) one, a 1-based number, or a
+/// document number / id.
+fn pick(articles: &[AnalysedArticle], selector: Option<&str>, file: &str) -> Result<AnalysedArticle, String> {
+    let found = match selector {
+        None if articles.len() == 1 => articles.first(),
+        None => return Err(format!("{file} holds {} articles: name one as {file}#N", articles.len())),
+        Some(s) => articles
+            .iter()
+            .find(|a| a.article.doc_no.as_deref() == Some(s))
+            .or_else(|| s.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|i| articles.get(i))),
+    };
+    found.cloned().ok_or_else(|| format!("{file}: no such article in the file"))
 }
 
 pub(super) fn read_gold(path: &Path) -> Result<Vec<GoldRow>, String> {

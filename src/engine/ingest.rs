@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{ActorFraming, analyze};
-use crate::article::{Article, ReadError, read_bytes};
+use crate::article::{Article, ReadError, TableKind, read_bytes_with_columns};
 use crate::lexicon::Lexicon;
 
 /// Files larger than this are refused before reading (a clipping is never this big).
@@ -65,16 +65,24 @@ pub fn ingest_file(path: &Path, lexicon: &Lexicon) -> Result<Vec<AnalysedArticle
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
-    ingest_bytes(path, &bytes, lexicon)
+    let columns = columns_sidecar(path);
+    analyse_read(path, read_bytes_with_columns(&bytes, &file_name(path), columns.as_deref())?, lexicon)
 }
 
-/// Analyse a file's bytes already in memory.
-///
-/// # Errors
-/// [`FileError::Read`] when the bytes hold no readable article.
-pub fn ingest_bytes(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let articles = read_bytes(bytes, name)?;
+fn file_name(path: &Path) -> String {
+    path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string()
+}
+
+/// The column mapping beside a table (`sheet.csv.columns`), when there is one.
+fn columns_sidecar(path: &Path) -> Option<String> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    TableKind::from_extension(&extension)?;
+    let mut sidecar = path.as_os_str().to_owned();
+    sidecar.push(".columns");
+    std::fs::read_to_string(PathBuf::from(sidecar)).ok()
+}
+
+fn analyse_read(path: &Path, articles: Vec<Article>, lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
     Ok(articles
         .into_iter()
         .map(|article| {
@@ -82,4 +90,12 @@ pub fn ingest_bytes(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<
             AnalysedArticle { path: path.to_path_buf(), article, actors }
         })
         .collect())
+}
+
+/// Analyse a file's bytes already in memory.
+///
+/// # Errors
+/// [`FileError::Read`] when the bytes hold no readable article.
+pub fn ingest_bytes(path: &Path, bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<AnalysedArticle>, FileError> {
+    analyse_read(path, read_bytes_with_columns(bytes, &file_name(path), None)?, lexicon)
 }

@@ -14,8 +14,10 @@ use super::load::{LexiconError, PackSource};
 pub enum EvidenceClass {
     /// A label for the actor (militia, army, terrorists).
     Label,
-    /// A title or rank.
+    /// A descriptive title.
     Title,
+    /// A rank or office one camp confers.
+    Rank,
     /// A qualifier after the name (internationally recognised).
     Qualifier,
     /// A backer named beside the proxy (Iran-backed), for the proxy.
@@ -40,9 +42,10 @@ pub enum EvidenceClass {
 
 impl EvidenceClass {
     /// Every class.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Label,
         Self::Title,
+        Self::Rank,
         Self::Qualifier,
         Self::Backer,
         Self::Proxy,

@@ -102,7 +102,7 @@ impl Specs {
     }
 
     fn operators(&mut self, ops: &OperatorsDef) {
-        let groups: [(&[String], Operator); 11] = [
+        let groups: [(&[String], Operator); 12] = [
             (&ops.negators, Operator::Negator),
             (&ops.distancers, Operator::Distancer),
             (&ops.hedges, Operator::Hedge),
@@ -114,6 +114,7 @@ impl Specs {
             (&ops.handoffs, Operator::Handoff),
             (&ops.trailing_handoffs, Operator::TrailingHandoff),
             (&ops.describing_verbs, Operator::Describing),
+            (&ops.label_distancers, Operator::LabelDistancer),
         ];
         for (words, operator) in groups {
             self.operators.extend(term_forms(words, operator, false));

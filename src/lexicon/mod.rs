@@ -116,6 +116,8 @@ pub enum Operator {
     TrailingHandoff,
     /// A verb of describing: the label it introduces with بـ / "as" is the describer's.
     Describing,
+    /// Distances a following label or name only when it claims legitimacy ("known as").
+    LabelDistancer,
 }
 
 /// The compiled lexicon: actors and matchers for names, terms and operators.

@@ -78,8 +78,10 @@ pub enum ActorKind {
 pub enum Category {
     /// A label for the actor (militia, army, terrorists).
     Label,
-    /// A title or rank (Field Marshal, retired general).
+    /// A descriptive title (retired general, renegade commander, the resigned president).
     Title,
+    /// A rank or office one camp confers and the other refuses (Field Marshal, القائد العام).
+    Rank,
     /// A qualifier after the name (internationally recognised).
     Qualifier,
     /// Naming the actor's backer (Iran-backed).
@@ -402,4 +404,8 @@ pub struct OperatorsDef {
     /// the describer's.
     #[serde(default)]
     pub describing_verbs: Vec<String>,
+    /// Distancers for a legitimizing label or name only ("known as", المعروف بـ): a nickname
+    /// after them stays a plain name.
+    #[serde(default)]
+    pub label_distancers: Vec<String>,
 }
