@@ -297,3 +297,38 @@ fn the_search_box_finds_words_whatever_their_hamza_or_clitics() {
     app.harness.get_by_label("Search text").type_text(" OR لجازان");
     app.wait_for("the OR search", Duration::from_secs(2), |a| a.counts().1 == 2);
 }
+
+#[test]
+fn the_agreement_window_measures_rasd_against_the_analyst_and_a_second_coder() {
+    let mut app = app(true);
+    let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
+    app.open_sample(title);
+    // Disagree with Rasd (delegitimizing) on the LNA.
+    app.harness.get_by_label("Stance toward lna (by hand)").click();
+    app.settle();
+    app.harness.get_by_label("mixed").click();
+    app.settle();
+    app.harness.get_by_label("Agreement").click();
+    app.settle();
+    app.harness.get_by_label_contains("1 pairs · accuracy 0%");
+    let figures = app.harness.state_mut().coding_agreement();
+    assert_eq!(figures.disagreements, 1);
+    assert_eq!(figures.by_actor.len(), 1);
+    app.harness.get_by_label("Show the disagreements (1)").click();
+    app.wait_for("the disagreements filter", Duration::from_secs(2), |a| a.counts().1 == 1);
+    assert_eq!(app.harness.state().shown_titles(), [title]);
+    // A second coder who agrees with the analyst, from a `rasd annotations` file.
+    let article = app.harness.state().opened_id().unwrap_or_default();
+    let file = app.dir.path().join("second.jsonl");
+    std::fs::write(&file, format!("{{\"article_id\":\"{article}\",\"actor_id\":\"lna\",\"stance\":\"mixed\"}}\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.harness.get_by_label("Second coder's folder or file").focus();
+    app.harness.get_by_label("Second coder's folder or file").type_text(&file.display().to_string());
+    app.settle();
+    app.harness.get_by_label("Compare").click();
+    app.wait_for("the second coder", Duration::from_secs(3), |a| a.agreement_loaded());
+    app.settle();
+    app.harness.get_by_label_contains("1 pairs coded by both");
+    let second = app.harness.state_mut().coding_agreement().second_coder;
+    assert_eq!(second.map(|(n, a)| (n, a.accuracy)), Some((1, Some(1.0))));
+}

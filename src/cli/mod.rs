@@ -109,6 +109,9 @@ pub struct FilterArgs {
     /// Only articles with this tag.
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
+    /// Only pairs where the analyst's correction differs from Rasd's stance.
+    #[arg(long)]
+    pub disagreements: bool,
 }
 
 /// The voice a stance filter reads.
@@ -171,6 +174,7 @@ impl FilterArgs {
             from: date(&self.from, false, "from")?,
             to: date(&self.to, true, "to")?,
             text: self.text.clone().unwrap_or_default(),
+            disagreements: self.disagreements,
         })
     }
 }

@@ -62,6 +62,10 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     /// Words that must all appear in title or body (normalized as the matcher does).
     pub text: String,
+    /// Only pairs where the analyst's correction differs from Rasd's stance (the Agreement
+    /// view's disagreements).
+    #[serde(default)]
+    pub disagreements: bool,
 }
 
 /// `2020-04-12` or `2020-04` or `2020`.
@@ -125,7 +129,11 @@ impl Filter {
             from: self.from.map(day),
             to: self.to.map(day),
             unknown,
-            by_actor: self.actor.is_some() || self.side.is_some() || self.stance.is_some() || self.origin.is_some(),
+            by_actor: self.actor.is_some()
+                || self.side.is_some()
+                || self.stance.is_some()
+                || self.origin.is_some()
+                || self.disagreements,
         }
     }
 
@@ -192,6 +200,7 @@ impl Filter {
         push("from", self.from.map(|d| d.to_string()));
         push("to", self.to.map(|d| d.to_string()));
         push("text", (!self.text.trim().is_empty()).then(|| self.text.trim().to_string()));
+        push("disagreements", self.disagreements.then(|| "true".to_string()));
         if parts.is_empty() { "no filters".to_string() } else { parts.join(" ") }
     }
 }
@@ -244,6 +253,7 @@ impl Resolved<'_> {
             && self.side.is_none_or(|s| s == c.side)
             && self.filter.stance.is_none_or(|s| self.stance_of(c) == s)
             && self.filter.origin.is_none_or(|o| c.origin == o)
+            && (!self.filter.disagreements || (c.origin == Origin::Human && c.stance != c.auto_stance))
     }
 
     /// Whether the article at `position` passes (see [`Filter::apply`] for `hits`).

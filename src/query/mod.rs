@@ -4,6 +4,7 @@
 mod agreement;
 mod buckets;
 mod calibrate;
+mod coding;
 mod columns;
 mod csv_out;
 mod evaluation;
@@ -17,6 +18,7 @@ mod index;
 pub use agreement::{Agreement, Confusion, LabelScores, krippendorff_alpha_nominal};
 pub use buckets::{Bucket, Granularity, Series, timeline};
 pub use calibrate::{Example, confusion as calibration_confusion, cross_validate, fit};
+pub use coding::{CodingAgreement, Codings, coding_agreement, parse_codings};
 pub use columns::{BitSet, Interner, NO_SYM, Sym};
 pub use csv_out::Decimal;
 pub use evaluation::{

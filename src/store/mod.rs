@@ -121,6 +121,24 @@ impl Store {
         sqlite(&self.path, e)
     }
 
+    /// Another analyst's corrections, read from their data folder without changing it (opened
+    /// read-only: never created, never migrated).
+    ///
+    /// # Errors
+    /// The folder has no store, or SQLite fails.
+    pub fn read_annotations(data_dir: &Path) -> Result<Vec<Annotation>, StoreError> {
+        let path = data_dir.join(STORE_FILE);
+        if !path.is_file() {
+            return Err(StoreError::DataDir {
+                path: data_dir.display().to_string(),
+                reason: "no Rasd store in it".into(),
+            });
+        }
+        let connection = Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|e| sqlite(&path, e))?;
+        annotations::all_annotations(&connection).map_err(|e| sqlite(&path, e))
+    }
+
     /// The stamp recorded for `path`, if it was read before (successfully or not).
     ///
     /// # Errors

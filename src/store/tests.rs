@@ -289,3 +289,23 @@ fn a_search_cut_into_ranges_of_row_ids_finds_what_one_search_finds() -> Result<(
     assert_eq!(Store::search_on_all_cores(dir.path(), "سرت")?.len(), 1);
     Ok(())
 }
+
+#[test]
+fn a_second_coders_folder_is_read_without_being_changed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    {
+        let mut store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        store
+            .annotate("a1", "lna", Some((crate::analysis::StanceLabel::Mixed, "note")), 5)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let path = dir.path().join(super::STORE_FILE);
+    let before = std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or_else(|e| panic!("{e}"));
+    let read = Store::read_annotations(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(read.len(), 1);
+    assert_eq!((read[0].actor_id.as_str(), read[0].stance), ("lna", crate::analysis::StanceLabel::Mixed));
+    assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).ok(), Some(before), "opened read-only");
+    let empty = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    assert!(Store::read_annotations(empty.path()).is_err());
+    assert!(!empty.path().join(super::STORE_FILE).exists(), "no store is created in someone else's folder");
+}

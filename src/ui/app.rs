@@ -77,6 +77,8 @@ pub enum Command {
     Undo,
     /// Redo what was undone.
     Redo,
+    /// Read a second coder's corrections (a data folder or a `rasd annotations` file).
+    LoadSecondCoder(PathBuf),
 }
 
 /// One undoable edit of the analyst's work.
@@ -183,6 +185,8 @@ pub struct RasdApp {
     pub(crate) search_running: Option<SearchJob>,
     /// Wakes the window when a background search or export is done.
     pub(crate) repaint: egui::Context,
+    /// The Agreement window.
+    pub(crate) agreement: super::agreement::AgreementState,
 }
 
 /// A search running on its own thread: (text, row generation) and the channel of its result.
@@ -273,6 +277,7 @@ impl RasdApp {
             search_error: None,
             search_running: None,
             repaint: cc.egui_ctx.clone(),
+            agreement: super::agreement::AgreementState::default(),
         };
         app.library.set_view(&app.settings.filter, app.settings.sort);
         app
@@ -504,7 +509,27 @@ impl RasdApp {
         }
     }
 
+    /// The id of the article open in the reader.
+    #[must_use]
+    pub fn opened_id(&self) -> Option<String> {
+        self.opened.as_ref().map(|o| o.row.id.clone())
+    }
+
+    /// Whether a second coder is loaded (and none is being read).
+    #[must_use]
+    pub fn agreement_loaded(&self) -> bool {
+        self.agreement.second.is_some() && self.agreement.loading.is_none()
+    }
+
+    /// The Agreement window's figures for the rows shown (the filter's actor only, when set).
+    pub fn coding_agreement(&mut self) -> crate::query::CodingAgreement {
+        let actor = self.settings.filter.actor.clone();
+        let generation = self.library.generation();
+        self.agreement.figures(self.library.index(), self.library.shown(), generation, actor.as_deref())
+    }
+
     fn poll_background(&mut self) {
+        self.agreement.poll();
         if let Some(rx) = &self.export.running
             && let Ok(result) = rx.try_recv()
         {
@@ -641,6 +666,7 @@ impl RasdApp {
                 let before = self.reader_store.as_ref().and_then(|s| s.marks(&article).ok()).unwrap_or_default();
                 self.edit(Edit::Marks { article, before, after: marks });
             }
+            Command::LoadSecondCoder(path) => self.agreement.load(path, self.repaint.clone()),
             Command::Undo => self.replay(false),
             Command::Redo => self.replay(true),
         }

@@ -1,6 +1,7 @@
 //! The desktop window (egui/eframe): views that draw from data and return commands. No
 //! parsing, analysis or file I/O here; the engine does the work on its own thread.
 
+mod agreement;
 mod app;
 pub mod bidi;
 pub mod fonts;

@@ -1,6 +1,7 @@
 //! Every view of the window. Each `*_ui` function draws from the app state and pushes
 //! commands; `draw` lays the panels out and handles drops and the keyboard.
 
+mod agreement;
 mod dialogs;
 mod filters;
 mod list;
@@ -33,6 +34,7 @@ pub fn draw(app: &mut RasdApp, ui: &mut egui::Ui) -> Vec<Command> {
         list::list_ui(app, ui, &mut commands);
     });
     dialogs::dialogs_ui(app, ui.ctx(), &mut commands);
+    agreement::agreement_ui(app, ui.ctx(), &mut commands);
     dialogs::drop_ui(app, ui.ctx(), &mut commands);
     keyboard(ui.ctx(), &mut commands, app);
     commands

@@ -16,6 +16,13 @@ pub fn top_bar_ui(app: &mut RasdApp, ui: &mut egui::Ui, commands: &mut Vec<Comma
         if ui.button("Export CSV…").clicked() {
             app.export.open = true;
         }
+        if ui
+            .button("Agreement")
+            .on_hover_text("Rasd against your corrections, and against a second coder (κ, α)")
+            .clicked()
+        {
+            app.agreement.open = true;
+        }
         if ui.button("Rescan").on_hover_text("check every watched folder again").clicked() {
             commands.push(Command::Rescan);
         }
