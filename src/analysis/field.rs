@@ -1,6 +1,6 @@
 //! One analysed field (title or body): normalized text, tokens, and the lexicon hits on it.
 
-use crate::lexicon::{AliasRef, Lexicon, Operator, PatternSet, TermRef};
+use crate::lexicon::{AliasRef, Lexicon, Operator, PatternSet, RawMatch, TermRef};
 use crate::text::{Normalized, TokenizedText, is_quote_char, normalize};
 
 /// A lexicon hit mapped to tokens.
@@ -18,14 +18,15 @@ pub struct Span<T> {
     pub value: T,
 }
 
-/// The hits of one pattern set, mapped to tokens.
+/// The hits of one pattern set among its raw matches, mapped to tokens.
 fn spans<T: Copy>(
     set: &PatternSet<T>,
+    raw: &[RawMatch],
     normalized: &Normalized,
     original: &str,
     tokens: &TokenizedText,
 ) -> Vec<Span<T>> {
-    set.find(normalized, original)
+    set.accept(raw, normalized, original)
         .into_iter()
         .map(|hit| {
             let first = tokens.token_at(hit.start);
@@ -62,15 +63,19 @@ impl<'a> Field<'a> {
     pub fn new(kind: FieldKind, original: &'a str, lexicon: &Lexicon) -> Self {
         let normalized = normalize(original);
         let tokens = TokenizedText::new(&normalized.text);
-        let mut aliases = spans(&lexicon.aliases, &normalized, original, &tokens);
-        // Designations come from their own automaton, so that another conflict's designation
-        // never hides an alias; which of two overlapping mentions counts is decided once the
+        // One pass of the shared automaton; each set then keeps its leftmost-longest matches.
+        let raw = lexicon.shared.find(&normalized.text);
+        let empty = Vec::new();
+        let set = |i: usize| raw.get(i).unwrap_or(&empty);
+        let mut aliases = spans(&lexicon.aliases, set(0), &normalized, original, &tokens);
+        // Designations are a set of their own, so that another conflict's designation never
+        // hides an alias; which of two overlapping mentions counts is decided once the
         // article's conflict is known (mentions.rs).
-        aliases.extend(spans(&lexicon.designations, &normalized, original, &tokens));
+        aliases.extend(spans(&lexicon.designations, set(1), &normalized, original, &tokens));
         aliases.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
-        let terms = spans(&lexicon.terms, &normalized, original, &tokens);
-        let operators = spans(&lexicon.operators, &normalized, original, &tokens);
-        let places = spans(&lexicon.places, &normalized, original, &tokens);
+        let terms = spans(&lexicon.terms, set(2), &normalized, original, &tokens);
+        let operators = spans(&lexicon.operators, set(3), &normalized, original, &tokens);
+        let places = spans(&lexicon.places, set(4), &normalized, original, &tokens);
         Self { kind, original, normalized, tokens, aliases, terms, operators, places }
     }
 

@@ -126,7 +126,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Article, ReadError> {
         article.published_text = Some(line);
     }
     article.body = lines.join("\n");
-    article.language = crate::text::detect_language(&format!("{}\n{}", article.title, article.body));
+    article.language = crate::text::detect_language_of(&[&article.title, &article.body]);
     article.refresh_id();
     Ok(article)
 }

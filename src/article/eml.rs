@@ -12,10 +12,15 @@ use super::{Article, Format, ReadError, html_paragraphs};
 /// Whether the bytes start like an e-mail message (headers first).
 #[must_use]
 pub fn looks_like_email(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
-    let first = head.lines().next().unwrap_or("");
     let header_names =
         ["from:", "date:", "subject:", "mime-version:", "received:", "return-path:", "message-id:", "to:"];
+    // Most files are not mail: decide from the first bytes before decoding anything.
+    let starts_with = |h: &str| bytes.len() >= h.len() && bytes[..h.len()].eq_ignore_ascii_case(h.as_bytes());
+    if !header_names.iter().any(|h| starts_with(h)) {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let first = head.lines().next().unwrap_or("");
     header_names.iter().any(|h| first.starts_with(h))
         && head.lines().take(40).filter(|l| header_names.iter().any(|h| l.starts_with(h))).count() >= 2
 }

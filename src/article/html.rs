@@ -313,7 +313,7 @@ pub fn read_html(text: &str) -> Result<Article, ReadError> {
         },
     };
     article.body = paragraphs.join("\n");
-    article.language = crate::text::detect_language(&format!("{}\n{}", article.title, article.body));
+    article.language = crate::text::detect_language_of(&[&article.title, &article.body]);
     if article.language == crate::text::Language::Other {
         // Too little text to tell by its letters: the page's own `lang` (or `dir="rtl"`) decides.
         let lang = first_attr(&document, "html", "lang").unwrap_or_default().to_ascii_lowercase();

@@ -71,7 +71,7 @@ impl Article {
     /// Build an article and compute its id and language from its text.
     #[must_use]
     pub fn new(format: Format, title: String, body: String) -> Self {
-        let language = crate::text::detect_language(&format!("{title}\n{body}"));
+        let language = crate::text::detect_language_of(&[&title, &body]);
         let mut article = Self {
             id: String::new(),
             format,

@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 
 use super::date::{DateHints, parse_date};
 use super::{Article, Format, ReadError};
-use crate::text::detect_language;
+use crate::text::detect_language_of;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -164,8 +164,8 @@ fn build(fields: &DocFields, index: usize, line: usize) -> Result<Article, ReadE
     let mut article = Article::new(Format::Trec, title, body);
     if article.body.is_empty() && !summary.is_empty() {
         article.body.clone_from(&summary);
+        article.language = detect_language_of(&[&article.title, &article.body]);
     }
-    article.language = detect_language(&format!("{}\n{}", article.title, article.body));
     article.published_text = fields.get(Field::Time).map(str::to_string);
     let hints = DateHints { language: article.language, month_first: None };
     article.published = article.published_text.as_deref().and_then(|t| parse_date(t, hints));

@@ -211,6 +211,9 @@ pub struct LexiconArgs {
     /// A folder of extra `*.ron` lexicon packs to check with the shipped ones.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+    /// Print every normalized form the matcher searches, one per line (for grep-style tools).
+    #[arg(long)]
+    pub forms: bool,
 }
 
 /// Exit status: every file read.
@@ -279,6 +282,12 @@ fn lexicon_check(args: &LexiconArgs) -> u8 {
     let Some(lexicon) = load_lexicon(args.lexicon.as_deref()) else {
         return EXIT_USAGE;
     };
+    if args.forms {
+        for form in &lexicon.forms {
+            println!("{form}");
+        }
+        return EXIT_OK;
+    }
     for (id, file) in &lexicon.packs {
         println!("pack {id}\t{file}");
     }

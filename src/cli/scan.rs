@@ -52,6 +52,13 @@ impl Output {
         }
     }
 
+    fn bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Self::Jsonl(out) => out.write_all(bytes),
+            Self::Csv(_) => Err(std::io::Error::other("rendered bytes are JSON lines, not CSV")),
+        }
+    }
+
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Self::Jsonl(out) => out.flush(),
@@ -81,6 +88,23 @@ impl Progress {
     }
 }
 
+/// A file's output: JSON lines already rendered, or articles for the CSV writer.
+enum Rendered {
+    Bytes(Vec<u8>),
+    Articles(Vec<AnalysedArticle>),
+}
+
+/// The JSON lines of a file's articles.
+fn render_jsonl(articles: &[AnalysedArticle]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(articles.len() * 2048);
+    for analysed in articles {
+        if serde_json::to_writer(&mut out, &ArticleRecord::new(analysed)).is_ok() {
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
 /// Run `rasd scan`.
 pub fn run(args: &ScanArgs) -> u8 {
     let Some(lexicon) = load_lexicon(args.lexicon.as_deref()) else {
@@ -105,12 +129,24 @@ pub fn run(args: &ScanArgs) -> u8 {
     let mut written = walk_errors.iter().try_for_each(|(path, error)| output.error(path, error));
     let progress = Progress { enabled: std::io::stderr().is_terminal(), started: Instant::now(), total: files.len() };
     let mut done = 0;
+    let jsonl = matches!(output, Output::Jsonl(_));
     for chunk in files.chunks(CHUNK_PER_THREAD * jobs) {
-        let results: Vec<(PathBuf, Result<Vec<AnalysedArticle>, FileError>)> =
-            pool.install(|| chunk.par_iter().map(|path| (path.clone(), ingest_file(path, &lexicon))).collect());
+        // JSON lines are rendered by the workers too, so the writing thread only copies bytes.
+        let results: Vec<(PathBuf, Result<Rendered, FileError>)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|path| {
+                    let result = ingest_file(path, &lexicon).map(|articles| {
+                        if jsonl { Rendered::Bytes(render_jsonl(&articles)) } else { Rendered::Articles(articles) }
+                    });
+                    (path.clone(), result)
+                })
+                .collect()
+        });
         for (path, result) in results {
             written = written.and_then(|()| match result {
-                Ok(articles) => articles.iter().try_for_each(|a| output.article(a)),
+                Ok(Rendered::Bytes(bytes)) => output.bytes(&bytes),
+                Ok(Rendered::Articles(articles)) => articles.iter().try_for_each(|a| output.article(a)),
                 Err(error) => {
                     failed = true;
                     output.error(&path, &error.to_string())

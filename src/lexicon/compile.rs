@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::load::PackSource;
-use super::matcher::{FormClass, FormSpec, PatternSet};
+use super::matcher::{FormClass, FormSpec, PatternSet, SharedAutomaton};
 use super::schema::{ActorDef, AliasDef, OperatorsDef, PackDef};
 use super::{Actor, AliasRef, Calibration, Conflict, Lexicon, Operator, TermRef};
 use crate::text::normalize_str;
@@ -203,20 +203,46 @@ pub(super) fn compile(packs: &[(PackSource, PackDef)]) -> Result<Lexicon, String
             specs.operators(ops);
         }
     }
+    let mut forms: Vec<String> = specs
+        .aliases
+        .iter()
+        .chain(&specs.designations)
+        .map(|f| f.normalized.clone())
+        .chain(specs.places.iter().map(|f| f.normalized.clone()))
+        .chain(specs.terms.iter().map(|f| f.normalized.clone()))
+        .chain(specs.operators.iter().map(|f| f.normalized.clone()))
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
     let build = |e: aho_corasick::BuildError| e.to_string();
+    let aliases = PatternSet::build(specs.aliases).map_err(build)?;
+    let designations = PatternSet::build(specs.designations).map_err(build)?;
+    let terms = PatternSet::build(specs.terms).map_err(build)?;
+    let operators = PatternSet::build(specs.operators).map_err(build)?;
+    let places = PatternSet::build(specs.places).map_err(build)?;
+    let shared = SharedAutomaton::build(&[
+        aliases.strings(),
+        designations.strings(),
+        terms.strings(),
+        operators.strings(),
+        places.strings(),
+    ])
+    .map_err(build)?;
     Ok(Lexicon {
         actors,
         sides,
         descriptors,
         events,
         packs: packs.iter().map(|(s, p)| (p.id.clone(), s.file.clone())).collect(),
-        aliases: PatternSet::build(specs.aliases).map_err(build)?,
-        designations: PatternSet::build(specs.designations).map_err(build)?,
-        terms: PatternSet::build(specs.terms).map_err(build)?,
-        operators: PatternSet::build(specs.operators).map_err(build)?,
+        aliases,
+        designations,
+        terms,
+        operators,
         conflicts,
-        places: PatternSet::build(specs.places).map_err(build)?,
+        places,
         calibration: Calibration::default(),
+        forms,
+        shared,
         actor_index,
     })
 }

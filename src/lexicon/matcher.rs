@@ -61,11 +61,88 @@ pub struct Hit<'a, T> {
     pub value: &'a T,
 }
 
-/// Many forms compiled into one automaton.
+/// Many forms, with the checks that decide which raw matches count. The lexicon scans text
+/// for all its sets at once through a [`SharedAutomaton`]; [`PatternSet::find`] scans for one.
 #[derive(Debug, Clone)]
 pub struct PatternSet<T> {
-    automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern<T>>,
+    /// The normalized pattern strings, by pattern index (for a [`SharedAutomaton`]).
+    strings: Vec<String>,
+}
+
+/// A raw match of a pattern: its index in its set and its normalized byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Pattern index in its set.
+    pub pattern: usize,
+    /// Start byte.
+    pub start: usize,
+    /// End byte.
+    pub end: usize,
+}
+
+/// The patterns of several sets in one automaton, so a text is scanned once for all of them.
+/// Each set's matches are then chosen leftmost-longest, as its own automaton would have.
+#[derive(Debug, Clone, Default)]
+pub struct SharedAutomaton {
+    automaton: Option<AhoCorasick>,
+    /// Global pattern index → (set, pattern index in the set).
+    owners: Vec<(usize, usize)>,
+    sets: usize,
+}
+
+impl SharedAutomaton {
+    /// One automaton over the patterns of `sets` (each a set's pattern strings).
+    ///
+    /// # Errors
+    /// The automaton builder's error (only for absurd sizes).
+    pub fn build(sets: &[&[String]]) -> Result<Self, aho_corasick::BuildError> {
+        let mut owners = Vec::new();
+        let mut strings: Vec<&str> = Vec::new();
+        for (set, patterns) in sets.iter().enumerate() {
+            for (index, pattern) in patterns.iter().enumerate() {
+                owners.push((set, index));
+                strings.push(pattern);
+            }
+        }
+        let automaton = if strings.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&strings)?,
+            )
+        };
+        Ok(Self { automaton, owners, sets: sets.len() })
+    }
+
+    /// Every set's matches in `text`, leftmost-longest within each set.
+    #[must_use]
+    pub fn find(&self, text: &str) -> Vec<Vec<RawMatch>> {
+        let mut per_set: Vec<Vec<RawMatch>> = vec![Vec::new(); self.sets];
+        let Some(automaton) = &self.automaton else {
+            return per_set;
+        };
+        for m in automaton.find_overlapping_iter(text) {
+            let (set, pattern) = self.owners[m.pattern().as_usize()];
+            per_set[set].push(RawMatch { pattern, start: m.start(), end: m.end() });
+        }
+        for matches in &mut per_set {
+            // Leftmost first, then the longest there, then on from its end.
+            matches.sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            let mut cursor = 0;
+            matches.retain(|m| {
+                let keep = m.start >= cursor;
+                if keep {
+                    cursor = m.end;
+                }
+                keep
+            });
+        }
+        per_set
+    }
 }
 
 /// A form to compile: its normalized text, the value it stands for, and how it may attach.
@@ -87,7 +164,7 @@ impl<T> PatternSet<T> {
     /// A set that matches nothing.
     #[must_use]
     pub fn empty() -> Self {
-        Self { automaton: None, patterns: Vec::new() }
+        Self { patterns: Vec::new(), strings: Vec::new() }
     }
 }
 
@@ -98,13 +175,13 @@ impl<T: Clone> PatternSet<T> {
     /// The automaton builder's error (only for absurd sizes).
     pub fn build(specs: Vec<FormSpec<T>>) -> Result<Self, aho_corasick::BuildError> {
         let mut strings: Vec<String> = Vec::new();
+        let mut positions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut patterns: Vec<Pattern<T>> = Vec::new();
-        let mut add = |text: String, prefixes: &'static [&'static str], latin: bool, entry: Entry<T>| match strings
-            .iter()
-            .position(|s| *s == text)
-        {
-            Some(i) => patterns[i].entries.push(entry),
-            None => {
+        let mut add = |text: String, prefixes: &'static [&'static str], latin: bool, entry: Entry<T>| {
+            if let Some(&i) = positions.get(&text) {
+                patterns[i].entries.push(entry);
+            } else {
+                positions.insert(text.clone(), strings.len());
                 strings.push(text);
                 patterns.push(Pattern { latin, prefixes, entries: vec![entry] });
             }
@@ -126,42 +203,43 @@ impl<T: Clone> PatternSet<T> {
                 add(spec.normalized, prefixes, latin, entry);
             }
         }
-        let automaton = if strings.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&strings)?,
-            )
-        };
-        Ok(Self { automaton, patterns })
+        Ok(Self { patterns, strings })
+    }
+
+    /// The normalized pattern strings, by pattern index.
+    #[must_use]
+    pub fn strings(&self) -> &[String] {
+        &self.strings
     }
 
     /// Every accepted match in `normalized` (whose original text is `original`).
     #[must_use]
     pub fn find<'a>(&'a self, normalized: &Normalized, original: &str) -> Vec<Hit<'a, T>> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
+        let raw = SharedAutomaton::build(&[self.strings()]).map(|a| a.find(&normalized.text)).unwrap_or_default();
+        raw.first().map(|raw| self.accept(raw, normalized, original)).unwrap_or_default()
+    }
+
+    /// The accepted hits among raw leftmost-longest matches of this set's patterns (from its
+    /// own automaton or a [`SharedAutomaton`]): proclitics, suffixes and exact case checked.
+    #[must_use]
+    pub fn accept<'a>(&'a self, raw: &[RawMatch], normalized: &Normalized, original: &str) -> Vec<Hit<'a, T>> {
         let text = normalized.text.as_str();
         let mut hits = Vec::new();
-        for m in automaton.find_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let word_start = text[..m.start()]
+        for m in raw {
+            let pattern = &self.patterns[m.pattern];
+            let word_start = text[..m.start]
                 .char_indices()
                 .rev()
                 .take_while(|(_, c)| is_word_char(*c))
                 .last()
-                .map_or(m.start(), |(i, _)| i);
-            let prefix = &text[word_start..m.start()];
+                .map_or(m.start, |(i, _)| i);
+            let prefix = &text[word_start..m.start];
             let prefix_ok = if pattern.latin { prefix.is_empty() } else { pattern.prefixes.contains(&prefix) };
             if !prefix_ok {
                 continue;
             }
-            let word_end = text[m.end()..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| m.end() + i);
-            let suffix = &text[m.end()..word_end];
+            let word_end = text[m.end..].find(|c: char| !is_word_char(c)).map_or(text.len(), |i| m.end + i);
+            let suffix = &text[m.end..word_end];
             for entry in &pattern.entries {
                 let suffix_ok = suffix.is_empty()
                     || (entry.allow_suffixes
@@ -174,12 +252,12 @@ impl<T: Clone> PatternSet<T> {
                     continue;
                 }
                 if let Some(exact) = &entry.exact_case {
-                    let range = normalized.original_range(m.start(), m.end());
+                    let range = normalized.original_range(m.start, m.end);
                     if original.get(range) != Some(exact.as_str()) {
                         continue;
                     }
                 }
-                hits.push(Hit { start: m.start(), end: word_end, value: &entry.value });
+                hits.push(Hit { start: m.start, end: word_end, value: &entry.value });
             }
         }
         hits

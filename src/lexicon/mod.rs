@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use calibration::{BUILTIN_CALIBRATION, CALIBRATION_FILE, Calibration, EvidenceClass, RuleSwitches};
 pub use load::{LexiconError, PackSource, builtin_sources, dir_sources, parse_all};
-pub use matcher::{FormClass, FormSpec, Hit, PatternSet};
+pub use matcher::{FormClass, FormSpec, Hit, PatternSet, RawMatch, SharedAutomaton};
 pub use schema::{
     ActorKind, Attach, Axis, BackerDef, Category, ConflictRoleDef, DescriptorDef, DesignationDef, EventDef,
     OperatorsDef, PackDef, RoleDef, Stance, Targets,
@@ -120,6 +120,9 @@ pub enum Operator {
     LabelDistancer,
 }
 
+/// The order of the sets in [`Lexicon::shared`].
+pub const SHARED_SETS: [&str; 5] = ["aliases", "designations", "terms", "operators", "places"];
+
 /// The compiled lexicon: actors and matchers for names, terms and operators.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -148,6 +151,11 @@ pub struct Lexicon {
     pub places: PatternSet<usize>,
     /// How evidence becomes a stance.
     pub calibration: Calibration,
+    /// Every normalized form the automata search (for `rasd lexicon --forms`).
+    pub forms: Vec<String>,
+    /// Aliases, designations, terms, operators and places in one automaton ([`SHARED_SETS`]
+    /// order): a field is scanned once.
+    pub shared: SharedAutomaton,
     actor_index: HashMap<String, usize>,
 }
 
@@ -201,6 +209,8 @@ impl Lexicon {
             conflicts: Vec::new(),
             places: PatternSet::empty(),
             calibration: Calibration::default(),
+            forms: Vec::new(),
+            shared: SharedAutomaton::default(),
             actor_index: HashMap::new(),
         }
     }

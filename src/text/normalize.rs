@@ -11,8 +11,9 @@ pub struct Normalized {
     /// The normalized text (lower-case Latin, unified Arabic letters, ASCII digits).
     pub text: String,
     /// `offsets[i]` is the original byte offset of the character that produced normalized byte
-    /// `i`; the last entry is the original length.
-    offsets: Vec<usize>,
+    /// `i`; the last entry is the original length. `u32`: a field is far below 4 GB (files are
+    /// refused over 64 MB), and half the size keeps the map in cache.
+    offsets: Vec<u32>,
 }
 
 impl Normalized {
@@ -20,8 +21,8 @@ impl Normalized {
     #[must_use]
     pub fn original_range(&self, start: usize, end: usize) -> Range<usize> {
         let last = self.offsets.len().saturating_sub(1);
-        let from = self.offsets[start.min(last)];
-        let to = self.offsets[end.min(last)];
+        let from = self.offsets[start.min(last)] as usize;
+        let to = self.offsets[end.min(last)] as usize;
         from..to.max(from)
     }
 }
@@ -34,9 +35,9 @@ pub fn normalize(original: &str) -> Normalized {
     for (at, c) in original.char_indices() {
         let before = text.len();
         push_normalized(c, &mut text);
-        offsets.resize(offsets.len() + (text.len() - before), at);
+        offsets.resize(offsets.len() + (text.len() - before), u32::try_from(at).unwrap_or(u32::MAX));
     }
-    offsets.push(original.len());
+    offsets.push(u32::try_from(original.len()).unwrap_or(u32::MAX));
     Normalized { text, offsets }
 }
 

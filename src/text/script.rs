@@ -37,13 +37,25 @@ impl Language {
     }
 }
 
+/// Letters counted at most: far more than a decision needs, and a long text is not read to
+/// its end twice.
+const MAX_LETTERS: usize = 1024;
+
 /// Decide the language of `text` by counting Arabic-script and Latin letters.
 #[must_use]
 pub fn detect_language(text: &str) -> Language {
+    detect_language_of(&[text])
+}
+
+/// [`detect_language`] over several parts (a title and a body) without joining them.
+#[must_use]
+pub fn detect_language_of(parts: &[&str]) -> Language {
     let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
-    for c in text
-        .chars()
+    for c in parts
+        .iter()
+        .flat_map(|p| p.chars())
         .filter(|&c| crate::text::is_word_char(c) && !c.is_ascii_digit() && !('\u{660}'..='\u{669}').contains(&c))
+        .take(MAX_LETTERS)
     {
         match c {
             '\u{600}'..='\u{6ff}'
