@@ -112,8 +112,9 @@ fn class_of(category: Category) -> EvidenceClass {
 
 /// Weight of a distanced name without a frame (the so-called LNA).
 const DISTANCED_NAME_WEIGHT: f32 = 0.7;
-/// Factor for evidence rolled up from a group to its leader, or from an idafa to the person.
-const ROLL_UP: f32 = 0.5;
+/// Evidence rolled up from a group to its leader (or from an idafa to the person) is marked
+/// `via`; the calibration's `roll_up` weighs it when scoring.
+const ROLL_UP: f32 = 1.0;
 /// A verb of describing governs a label this far after it.
 const DESCRIBED_WINDOW: usize = 6;
 /// Operators act within this many tokens before a term.
@@ -611,10 +612,11 @@ fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>)
         weight,
         axis: Axis::Legitimacy,
         category: None,
-        class: match (distanced && span.value.frame.is_none(), span.value.designation) {
-            (true, _) => EvidenceClass::Distancer,
-            (false, Some(_)) => EvidenceClass::Designation,
-            (false, None) => EvidenceClass::Name,
+        class: match (distanced && span.value.frame.is_none(), span.value.designation, span.value.device) {
+            (true, _, _) => EvidenceClass::Distancer,
+            (false, Some(_), _) => EvidenceClass::Designation,
+            (false, None, Some(device)) => class_of(device),
+            (false, None, None) => EvidenceClass::Name,
         },
         referring: true,
         speech: false,

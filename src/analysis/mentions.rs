@@ -63,7 +63,14 @@ fn after_title(field: &Field<'_>, lexicon: &Lexicon, first: usize) -> bool {
 /// organisations appear in every kind of news and set no context.
 fn sets_context(lexicon: &Lexicon, actor: usize) -> bool {
     let party = |kind: ActorKind| {
-        matches!(kind, ActorKind::ArmedGroup | ActorKind::Government | ActorKind::Legislature | ActorKind::State)
+        matches!(
+            kind,
+            ActorKind::ArmedGroup
+                | ActorKind::Government
+                | ActorKind::Legislature
+                | ActorKind::State
+                | ActorKind::ForeignForce
+        )
     };
     let a = &lexicon.actors[actor];
     a.conflict.is_some()
@@ -117,7 +124,10 @@ pub fn accepted_mentions(fields: &[Field<'_>], lexicon: &Lexicon, conflicts: &Ar
                 let alias = hit.value;
                 let accepted = match alias.designation {
                     Some(c) => {
-                        conflicts.score(c) > 0.0 && best_designation(field, hit, conflicts) && !negated(field, hit)
+                        conflicts.score(c) > 0.0
+                            && best_designation(field, hit, conflicts)
+                            && !negated(field, hit)
+                            && !governs_another_actor(field, hit)
                     }
                     None if is_full(&alias) => true,
                     None => {
@@ -151,6 +161,17 @@ fn longest_of_one_actor(mentions: &[Mention]) -> Vec<Mention> {
         })
         .map(|(_, m)| *m)
         .collect()
+}
+
+/// A designation followed at once by another actor's name is a noun that actor qualifies
+/// (العدوان الحوثي، الجيش المصري, "the army of Egypt"), not a designation of its own.
+fn governs_another_actor(field: &Field<'_>, hit: &Span<AliasRef>) -> bool {
+    field.aliases.iter().any(|other| {
+        other.value.designation.is_none()
+            && other.value.actor != hit.value.actor
+            && other.first == hit.last + 1
+            && !field.boundary_between(hit.last, other.first)
+    })
 }
 
 /// A designation right after a negator is not one (الهجرة غير الشرعية: illegal, not "the

@@ -104,7 +104,7 @@ pub fn channel<'e>(
         });
     }
     for e in kept {
-        let multiplier = calibration.weight(e.class);
+        let multiplier = calibration.weight(e.class) * if e.via.is_some() { calibration.roll_up } else { 1.0 };
         let c = e.contribution(multiplier);
         signed += c;
         mass += e.mass(multiplier);

@@ -66,7 +66,7 @@ impl Voices {
 /// The label a hand-off (ما وصفه بـ) gives away runs at most this far, to the next comma.
 const HANDOFF_TOKENS: usize = 6;
 /// "Name:" at the start of a headline: the colon within this many tokens.
-const HEADLINE_SPEAKER_TOKENS: usize = 4;
+const HEADLINE_SPEAKER_TOKENS: usize = 7;
 
 /// The voice of every token of a field.
 pub fn voices(field: &Field<'_>, language: Language) -> Voices {

@@ -98,6 +98,9 @@ pub struct Calibration {
     pub mixed_mass: f32,
     /// Added to the evidence mass in the denominator: thin evidence is shrunk toward zero.
     pub shrink: f32,
+    /// Weight of evidence rolled up from a group to its leader (ميليشيا حفتر → Haftar).
+    #[serde(default = "default_roll_up")]
+    pub roll_up: f32,
     /// Multiplier per kind of evidence (1 when absent).
     #[serde(default)]
     pub weights: BTreeMap<EvidenceClass, f32>,
@@ -109,6 +112,10 @@ pub struct Calibration {
     pub fitted_on: String,
 }
 
+fn default_roll_up() -> f32 {
+    0.5
+}
+
 impl Default for Calibration {
     fn default() -> Self {
         Self {
@@ -116,6 +123,7 @@ impl Default for Calibration {
             threshold: 0.3,
             mixed_mass: 1.0,
             shrink: 1.0,
+            roll_up: default_roll_up(),
             weights: BTreeMap::new(),
             rules: RuleSwitches::default(),
             fitted_on: String::new(),
@@ -151,8 +159,8 @@ impl Calibration {
         if !(0.0..1.0).contains(&calibration.threshold) || calibration.threshold == 0.0 {
             return Err(bad("threshold", format!("threshold {} must be in (0, 1)", calibration.threshold)));
         }
-        if !(calibration.shrink >= 0.0 && calibration.mixed_mass > 0.0) {
-            return Err(bad("shrink", "shrink must be ≥ 0 and mixed_mass > 0".into()));
+        if !(calibration.shrink >= 0.0 && calibration.mixed_mass > 0.0 && (0.0..=1.0).contains(&calibration.roll_up)) {
+            return Err(bad("shrink", "shrink must be ≥ 0, mixed_mass > 0 and roll_up in [0, 1]".into()));
         }
         if let Some((class, w)) = calibration.weights.iter().find(|(_, w)| !(0.0..=5.0).contains(*w)) {
             return Err(bad(&format!("{class:?}"), format!("weight {w} of {class:?} must be in [0, 5]")));

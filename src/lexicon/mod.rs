@@ -71,6 +71,8 @@ pub struct AliasRef {
     pub designation: Option<usize>,
     /// A nationality adjective (المصري): an adjective is never distanced as a name is.
     pub adjective: bool,
+    /// The kind of device a framing name is (geographic, operation name), when it is one.
+    pub device: Option<Category>,
 }
 
 /// A conflict: a pack with sides, and the side each shared actor takes in it.

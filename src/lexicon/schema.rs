@@ -284,6 +284,11 @@ pub struct AliasDef {
     /// without the article (مصرية، المصريين، السعوديون; Egyptians), name the state too.
     #[serde(default)]
     pub nisba: bool,
+    /// What kind of device a framing name is, for its calibration weight: `Geographic` (حكومة
+    /// طرابلس، Tobruk-based parliament), `OperationName` (بركان الغضب، عاصفة الحزم); a plain
+    /// name frame otherwise.
+    #[serde(default)]
+    pub device: Option<Category>,
 }
 
 /// A label, title or qualifier that frames the actor it attaches to.

@@ -28,6 +28,8 @@ const THRESHOLDS: [f32; 9] = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
 const SHRINKS: [f32; 6] = [0.25, 0.5, 0.75, 1.0, 1.5, 2.0];
 /// Values tried for the mixed mass.
 const MIXED: [f32; 6] = [0.5, 0.75, 1.0, 1.5, 2.0, 3.0];
+/// Values tried for the leader roll-up.
+const ROLL_UPS: [f32; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
 /// Coordinate-descent passes at most.
 const PASSES: usize = 4;
 /// κ a parameter must buy to leave its default (a multiplier of 1, the FRAMING.md threshold,
@@ -57,6 +59,7 @@ fn moved(calibration: &Calibration) -> usize {
         + usize::from(!close(calibration.threshold, defaults.threshold))
         + usize::from(!close(calibration.shrink, defaults.shrink))
         + usize::from(!close(calibration.mixed_mass, defaults.mixed_mass))
+        + usize::from(!close(calibration.roll_up, defaults.roll_up))
 }
 
 /// Sets one scalar of the calibration.
@@ -90,8 +93,12 @@ pub fn fit(examples: &[&Example<'_>], start: &Calibration) -> Calibration {
                 }
             }
         }
-        let scalars: [(&[f32], Setter); 3] =
-            [(&THRESHOLDS, |c, v| c.threshold = v), (&SHRINKS, |c, v| c.shrink = v), (&MIXED, |c, v| c.mixed_mass = v)];
+        let scalars: [(&[f32], Setter); 4] = [
+            (&THRESHOLDS, |c, v| c.threshold = v),
+            (&SHRINKS, |c, v| c.shrink = v),
+            (&MIXED, |c, v| c.mixed_mass = v),
+            (&ROLL_UPS, |c, v| c.roll_up = v),
+        ];
         for (values, set) in scalars {
             for &v in values {
                 let mut candidate = best.clone();

@@ -14,6 +14,9 @@ Rule:
    first 12 yemen files of each of the five outlets, and the first 3 gaza files of each outlet.
 4. Test part: files whose sha256("rasd-gold-split|" + path) starts with a hex digit whose
    value is divisible by 3 (0, 3, 6, 9, c, f: 6 of 16 digits, about 37%). Nothing is tuned on it.
+5. Round 2 (`--round 2`, added to enlarge the set, same orderings): the next 40 libya files
+   (65th to 104th), the next 8 yemen files of each outlet (13th to 20th) and the next 3 gaza
+   files of each outlet (4th to 6th); the same test rule.
 """
 import hashlib
 import os
@@ -44,7 +47,9 @@ def stratum(text):
 
 
 def main():
-    root = os.path.normpath(sys.argv[1] if len(sys.argv) > 1 else ROOT)
+    args = [a for a in sys.argv[1:] if a != "--round" and a != "2"]
+    second = "--round" in sys.argv[1:]
+    root = os.path.normpath(args[0] if args else ROOT)
     paths = []
     for dirpath, _, names in os.walk(root):
         for name in names:
@@ -67,11 +72,12 @@ def main():
             strata[s].append(rel)
     chosen = []
     order = lambda p: digest("rasd-gold-ant-2026|", p)
-    chosen += [("libya", p) for p in sorted(strata["libya"], key=order)[:64]]
-    for s, n in (("yemen", 12), ("gaza", 3)):
+    libya = (64, 104) if second else (0, 64)
+    chosen += [("libya", p) for p in sorted(strata["libya"], key=order)[libya[0]:libya[1]]]
+    for s, first, last in (("yemen", 12, 20), ("gaza", 3, 6)) if second else (("yemen", 0, 12), ("gaza", 0, 3)):
         for outlet in OUTLETS:
             mine = [p for p in strata[s] if p.split(os.sep)[0] == outlet]
-            chosen += [(s, p) for p in sorted(mine, key=order)[:n]]
+            chosen += [(s, p) for p in sorted(mine, key=order)[first:last]]
     for s, p in chosen:
         part = "test" if int(digest("rasd-gold-split|", p)[0], 16) % 3 == 0 else "train"
         print(f"{s}\t{part}\t{p}")
