@@ -271,20 +271,32 @@ impl Context<'_, '_> {
         mention: &Mention,
         attach: AttachKind,
         category: Option<Category>,
+        names_forces: bool,
     ) -> Vec<(usize, f32, Option<usize>)> {
         let actor = mention.actor;
         let a = &self.lexicon.actors[actor];
         let to_group = a.kind == ActorKind::Person
             && (category == Some(Category::Personalization)
-                || (category == Some(Category::Label) && attach == AttachKind::Idafa)
+                || (category == Some(Category::Label) && (attach == AttachKind::Idafa || names_forces))
                 || (category.is_some() && self.named_through_leader(mention)));
         if let (true, Some(&group)) = (to_group, a.leads.first()) {
             return vec![(group, 1.0, None), (actor, ROLL_UP, Some(group))];
         }
+        // A label on an armed group frames its commander too, more weakly; a government's or a
+        // state's frame does not pass to its head (the readers of the gold sets agree).
+        let armed = matches!(a.kind, ActorKind::ArmedGroup | ActorKind::ForeignForce);
         match a.leader {
-            Some(leader) if leader != actor => vec![(actor, 1.0, None), (leader, ROLL_UP, Some(actor))],
+            Some(leader) if leader != actor && armed => vec![(actor, 1.0, None), (leader, ROLL_UP, Some(actor))],
             _ => vec![(actor, 1.0, None)],
         }
+    }
+
+    /// Whether the mention and the term after it are joined by the English possessive
+    /// (`Haftar's militias`: the militias are his forces).
+    fn possessive(&self, mention: &Mention, first: usize) -> bool {
+        let tokens = &self.field.tokens.tokens;
+        first == mention.span.last + 2
+            && tokens.get(mention.span.last + 1).is_some_and(|t| &self.field.normalized.text[t.start..t.end] == "s")
     }
 }
 
@@ -332,6 +344,8 @@ struct Draft<'r> {
     speech: bool,
     /// A designation (the internationally recognised government), not a name.
     designation: bool,
+    /// The label names the forces of the person it attaches to (militias loyal to Haftar).
+    names_forces: bool,
     start: usize,
     end: usize,
     first: usize,
@@ -345,7 +359,8 @@ fn emit(ctx: &Context<'_, '_>, draft: &Draft<'_>, found: &Found, out: &mut Vec<E
     let mention = &ctx.mentions[found.mention];
     let term_range = field.original_range(draft.start, draft.end);
     let target_range = field.original_range(mention.span.start, mention.span.end);
-    for (actor, factor, via) in ctx.recipients(mention, found.attach, draft.category) {
+    let names_forces = draft.names_forces || ctx.possessive(mention, draft.first);
+    for (actor, factor, via) in ctx.recipients(mention, found.attach, draft.category, names_forces) {
         if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target_range.start) {
             // Two forms of one event on one name (منيت … بهزائم) count once.
             continue;
@@ -422,6 +437,7 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
         referring: true,
         speech: false,
         designation: false,
+        names_forces: def.names_forces,
         start: term.start,
         end: term.end,
         first: term.first,
@@ -490,6 +506,7 @@ fn backer_of_unnamed_proxy(
         referring: true,
         speech: false,
         designation: false,
+        names_forces: false,
         start: term.start,
         end: term.end,
         first: term.first,
@@ -583,6 +600,7 @@ fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Ve
             referring: false,
             speech: def.speech,
             designation: false,
+            names_forces: false,
             start: term.start,
             end: term.end,
             first: term.first,
@@ -621,6 +639,7 @@ fn name_frame(ctx: &Context<'_, '_>, mention: &Mention, out: &mut Vec<Evidence>)
         referring: true,
         speech: false,
         designation: span.value.designation.is_some(),
+        names_forces: false,
         start: span.start,
         end: span.end,
         first: span.first,

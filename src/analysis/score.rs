@@ -107,7 +107,9 @@ pub fn channel<'e>(
         let multiplier = calibration.weight(e.class) * if e.via.is_some() { calibration.roll_up } else { 1.0 };
         let c = e.contribution(multiplier);
         signed += c;
-        mass += e.mass(multiplier);
+        if calibration.rules.neutral_evidence_dilutes || e.stance.sign() != 0.0 {
+            mass += e.mass(multiplier);
+        }
         if c > 0.0 {
             positive += c;
         } else {

@@ -43,8 +43,11 @@ struct Trial {
 
 fn describe(rules: &RuleSwitches) -> String {
     format!(
-        "referring-in-outlet-voice={} apposition={} each-rule-once={}",
-        rules.referring_expressions_follow_the_outlet, rules.apposition_across_punctuation, rules.count_each_rule_once
+        "referring-in-outlet-voice={} apposition={} each-rule-once={} neutral-dilutes={}",
+        rules.referring_expressions_follow_the_outlet,
+        rules.apposition_across_punctuation,
+        rules.count_each_rule_once,
+        rules.neutral_evidence_dilutes
     )
 }
 
@@ -85,6 +88,7 @@ pub fn run(args: &CalibrateArgs) -> u8 {
                 referring_expressions_follow_the_outlet: referring,
                 apposition_across_punctuation: apposition,
                 count_each_rule_once: false,
+                neutral_evidence_dilutes: true,
             };
             let mut lexicon: Lexicon = base.clone();
             lexicon.calibration.rules = analysis_rules.clone();
@@ -100,8 +104,12 @@ pub fn run(args: &CalibrateArgs) -> u8 {
                     article.actors.iter().find(|a| a.id == row.actor_id).map_or(&[][..], |a| &a.evidence[..]);
                 examples.push(Example { evidence, gold: row.own, fold: fold_of(&row.file, args.folds) });
             }
-            for once in [false, true] {
-                let rules = RuleSwitches { count_each_rule_once: once, ..analysis_rules.clone() };
+            for (once, dilutes) in [(false, true), (true, true), (false, false), (true, false)] {
+                let rules = RuleSwitches {
+                    count_each_rule_once: once,
+                    neutral_evidence_dilutes: dilutes,
+                    ..analysis_rules.clone()
+                };
                 let start = Calibration { rules: rules.clone(), ..base.calibration.clone() };
                 let cv = cross_validate(&examples, &start, args.folds);
                 let all: Vec<&Example<'_>> = examples.iter().collect();

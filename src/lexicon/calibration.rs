@@ -73,6 +73,14 @@ pub struct RuleSwitches {
     /// A rule that fires several times for one actor in one voice counts once, at its
     /// strongest: an outlet's consistent naming is one choice, not many.
     pub count_each_rule_once: bool,
+    /// Neutral evidence (plain naming such as قوات حفتر) counts in the evidence mass, so it
+    /// dilutes a lone loaded label; off, only loaded evidence weighs.
+    #[serde(default = "yes")]
+    pub neutral_evidence_dilutes: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for RuleSwitches {
@@ -81,6 +89,7 @@ impl Default for RuleSwitches {
             referring_expressions_follow_the_outlet: true,
             apposition_across_punctuation: true,
             count_each_rule_once: false,
+            neutral_evidence_dilutes: true,
         }
     }
 }

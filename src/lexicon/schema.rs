@@ -318,6 +318,10 @@ pub struct DescriptorDef {
     /// A proxy label: the backer it names is framed too; without a backer it does not fire.
     #[serde(default)]
     pub backer: Option<BackerDef>,
+    /// The label names the forces of the person it attaches to ("militias loyal to Haftar",
+    /// "mercenaries of Hadi"): it frames the group he leads, and him more weakly.
+    #[serde(default)]
+    pub names_forces: bool,
     /// Free text for the analyst.
     #[serde(default)]
     pub note: String,
