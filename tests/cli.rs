@@ -213,3 +213,28 @@ fn one_worker_and_all_workers_print_the_same() {
     assert_eq!(one.stdout, all.stdout);
     assert!(!one.stdout.is_empty());
 }
+
+/// The example pack in the README is what a user copies to start a new conflict: it must load
+/// beside the shipped packs and find its actor, with its designation, in an English article.
+#[test]
+fn the_readme_example_pack_loads_and_finds_its_actor() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```ron\n").expect("README has a ```ron example") + "```ron\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = temp();
+    write(dir.path(), "syria.ron", readme[start..end].as_bytes());
+    let article = write(
+        dir.path(),
+        "article.txt",
+        b"Shelling near Aleppo\n\nThe government in Damascus said on Sunday its forces had shelled rebel positions near Aleppo.\n",
+    );
+    let (lexicon, article) = (dir.path().display().to_string(), article.display().to_string());
+    let check = ["lexicon", "--lexicon", lexicon.as_str()];
+    let output = rasd(&check);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&check, &output));
+    let args = ["scan", "--lexicon", lexicon.as_str(), article.as_str()];
+    let output = rasd(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&args, &output));
+    let actors = &json_lines(&output)[0]["actors"];
+    assert_eq!(actors[0]["id"], "assad_gov", "{actors}");
+}

@@ -54,8 +54,9 @@ pub struct ActorFraming {
     pub quoted_score: f32,
     /// Battlefield performance in the outlet's voice (victory +, defeat −).
     pub performance: f32,
-    /// Mentions inside reported speech or quotes: a source speaks of the actor (none: the
-    /// quoted stance is "none", not "neutral").
+    /// Mentions inside direct quotations (or, at least one, when quoted evidence frames the
+    /// actor): a source speaks of the actor. With none the quoted stance is "none", not
+    /// "neutral"; a mere mention in reported speech is not counted (measured on the gold sets).
     #[serde(default)]
     pub quoted_mentions: usize,
     /// Every piece of evidence, in text order.
@@ -96,7 +97,7 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         let voices = zones::voices(field, article.language);
         for m in field_mentions {
             counts[m.actor] += 1;
-            if !voices.at(m.span.first, field.is_quoted(m.span.start, m.span.end)).is_outlet() {
+            if voices.at(m.span.first, field.is_quoted(m.span.start, m.span.end)) == Voice::Quoted {
                 quoted_counts[m.actor] += 1;
             }
         }
