@@ -218,11 +218,13 @@ fn one_worker_and_all_workers_print_the_same() {
 /// beside the shipped packs and find its actor, with its designation, in an English article.
 #[test]
 fn the_readme_example_pack_loads_and_finds_its_actor() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("```ron\n").expect("README has a ```ron example") + "```ron\n".len();
-    let end = start + readme[start..].find("```").unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let Some(example) = readme.split("```ron\n").nth(1).and_then(|rest| rest.split("```").next()) else {
+        panic!("README has no ```ron example");
+    };
     let dir = temp();
-    write(dir.path(), "syria.ron", readme[start..end].as_bytes());
+    write(dir.path(), "syria.ron", example.as_bytes());
     let article = write(
         dir.path(),
         "article.txt",
