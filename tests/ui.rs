@@ -68,6 +68,14 @@ impl App {
         self.settle();
     }
 
+    /// Choose `stance` in the reader's "Stance toward ACTOR (by hand)" menu.
+    fn set_stance_by_hand(&mut self, actor: &str, stance: &str) {
+        self.harness.get_by_label(&format!("Stance toward {actor} (by hand)")).click();
+        self.settle();
+        self.harness.get_by_label(stance).click();
+        self.settle();
+    }
+
     fn close_welcome(&mut self) {
         self.harness.get_by_label("Start").click();
         self.settle();
@@ -255,10 +263,7 @@ fn a_correction_is_saved_shown_undone_and_redone() {
     let mut app = app(true);
     let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
     app.open_sample(title);
-    app.harness.get_by_label("Stance toward lna (by hand)").click();
-    app.settle();
-    app.harness.get_by_label("mixed").click();
-    app.settle();
+    app.set_stance_by_hand("lna", "mixed");
     assert_eq!(app.harness.state().notices().last().map(String::as_str), Some("saved"));
     assert_eq!(app.harness.get_by_label("Stance toward lna (by hand)").value().as_deref(), Some("mixed"));
     app.harness.get_by_label("lna (by hand)");
@@ -304,10 +309,7 @@ fn the_agreement_window_measures_rasd_against_the_analyst_and_a_second_coder() {
     let title = "قوات الوفاق تصد هجوما لميليشيا حفتر جنوبي طرابلس";
     app.open_sample(title);
     // Disagree with Rasd (delegitimizing) on the LNA.
-    app.harness.get_by_label("Stance toward lna (by hand)").click();
-    app.settle();
-    app.harness.get_by_label("mixed").click();
-    app.settle();
+    app.set_stance_by_hand("lna", "mixed");
     app.harness.get_by_label("Agreement").click();
     app.settle();
     app.harness.get_by_label_contains("1 pairs · accuracy 0%");

@@ -355,38 +355,62 @@ struct Draft<'r> {
 }
 
 fn emit(ctx: &Context<'_, '_>, draft: &Draft<'_>, found: &Found, out: &mut Vec<Evidence>) {
-    let field = ctx.field;
     let mention = &ctx.mentions[found.mention];
-    let term_range = field.original_range(draft.start, draft.end);
-    let target_range = field.original_range(mention.span.start, mention.span.end);
+    let target_range = ctx.field.original_range(mention.span.start, mention.span.end);
     let names_forces = draft.names_forces || ctx.possessive(mention, draft.first);
     for (actor, factor, via) in ctx.recipients(mention, found.attach, draft.category, names_forces) {
         if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target_range.start) {
             // Two forms of one event on one name (منيت … بهزائم) count once.
             continue;
         }
-        out.push(Evidence {
-            implied_mention: actor != mention.actor && via.is_none(),
-            actor,
-            text: field.original[term_range.clone()].to_string(),
-            stance: draft.stance,
-            rule: draft.rule.to_string(),
-            attach: found.attach,
-            voice: ctx.evidence_voice(draft),
-            axis: draft.axis,
-            class: draft.class,
-            field: field.kind,
-            start: term_range.start,
-            end: term_range.end,
-            target_start: target_range.start,
-            target_end: target_range.end,
-            weight: draft.weight * factor * if draft.hedged { 0.5 } else { 1.0 },
-            position: ctx.position(draft.start),
-            negated: draft.negated,
-            distanced: draft.distanced,
-            hedged: draft.hedged,
-            via: via.map(|v| ctx.lexicon.actors[v].id.clone()),
-        });
+        let implied = actor != mention.actor && via.is_none();
+        let via = via.map(|v| ctx.lexicon.actors[v].id.clone());
+        out.push(evidence(
+            ctx,
+            draft,
+            Recipient { actor, target: target_range.clone(), attach: found.attach, factor, via, implied },
+        ));
+    }
+}
+
+/// Who one piece of evidence goes to, and how.
+struct Recipient {
+    actor: usize,
+    /// The original byte range of the name it attaches to.
+    target: std::ops::Range<usize>,
+    attach: AttachKind,
+    /// Roll-up share (1 for the actor named).
+    factor: f32,
+    /// The mention it came through (a leader's group), by id.
+    via: Option<String>,
+    /// The actor is not named where the evidence stands.
+    implied: bool,
+}
+
+fn evidence(ctx: &Context<'_, '_>, draft: &Draft<'_>, to: Recipient) -> Evidence {
+    let field = ctx.field;
+    let term_range = field.original_range(draft.start, draft.end);
+    Evidence {
+        implied_mention: to.implied,
+        actor: to.actor,
+        text: field.original[term_range.clone()].to_string(),
+        stance: draft.stance,
+        rule: draft.rule.to_string(),
+        attach: to.attach,
+        voice: ctx.evidence_voice(draft),
+        axis: draft.axis,
+        class: draft.class,
+        field: field.kind,
+        start: term_range.start,
+        end: term_range.end,
+        target_start: to.target.start,
+        target_end: to.target.end,
+        weight: draft.weight * to.factor * if draft.hedged { 0.5 } else { 1.0 },
+        position: ctx.position(draft.start),
+        negated: draft.negated,
+        distanced: draft.distanced,
+        hedged: draft.hedged,
+        via: to.via,
     }
 }
 
@@ -545,33 +569,11 @@ fn emit_to(
     attach: AttachKind,
     out: &mut Vec<Evidence>,
 ) {
-    let field = ctx.field;
     if out.iter().any(|e| e.actor == actor && e.rule == draft.rule && e.target_start == target.start) {
         return;
     }
-    let term_range = field.original_range(draft.start, draft.end);
-    out.push(Evidence {
-        implied_mention: !ctx.mentions.iter().any(|m| m.actor == actor),
-        actor,
-        text: field.original[term_range.clone()].to_string(),
-        stance: draft.stance,
-        rule: draft.rule.to_string(),
-        attach,
-        voice: ctx.evidence_voice(draft),
-        axis: draft.axis,
-        class: draft.class,
-        field: field.kind,
-        start: term_range.start,
-        end: term_range.end,
-        target_start: target.start,
-        target_end: target.end,
-        weight: draft.weight * if draft.hedged { 0.5 } else { 1.0 },
-        position: ctx.position(draft.start),
-        negated: draft.negated,
-        distanced: draft.distanced,
-        hedged: draft.hedged,
-        via: None,
-    });
+    let implied = !ctx.mentions.iter().any(|m| m.actor == actor);
+    out.push(evidence(ctx, draft, Recipient { actor, target, attach, factor: 1.0, via: None, implied }));
 }
 
 fn role_target(ctx: &Context<'_, '_>, term: &Span<TermRef>, role: &RoleDef, exclude: Option<usize>) -> Option<Found> {
