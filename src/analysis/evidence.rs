@@ -76,6 +76,10 @@ pub struct Evidence {
     /// The group was named through its leader (ميليشيا حفتر names the LNA): a mention of it.
     #[serde(skip)]
     pub implied_mention: bool,
+    /// Backer evidence that takes the frame the article gives this actor, the one backed
+    /// (`inherit` backer phrases; see `share_proxy_frames`).
+    #[serde(skip)]
+    pub proxy: Option<usize>,
 }
 
 fn default_class() -> EvidenceClass {
@@ -115,6 +119,18 @@ const DISTANCED_NAME_WEIGHT: f32 = 0.7;
 /// Evidence rolled up from a group to its leader (or from an idafa to the person) is marked
 /// `via`; the calibration's `roll_up` weighs it when scoring.
 const ROLL_UP: f32 = 1.0;
+/// A head title ("head of the") stands at most this many tokens before the group it heads (a
+/// qualifier may stand between: "head of the UN-recognised Government of National Accord").
+const TITLE_BEFORE_GROUP: usize = 4;
+/// The leader's name ends at most this many tokens before his title ("Sarraj, head of").
+const HEAD_TITLE_GAP: usize = 2;
+/// The leader's name after his title's group and its qualifiers (رئيس حكومة الوفاق المعترف بها
+/// دوليا فايز السراج).
+const LEADER_AFTER_TITLE: usize = 8;
+/// A denial negates the events this many tokens after it, in its sentence.
+const DENIAL_WINDOW: usize = 40;
+/// An event's required word (المدنيين) stands at most this many tokens from it.
+const REQUIRED_WINDOW: usize = 8;
 /// A verb of describing governs a label this far after it.
 const DESCRIBED_WINDOW: usize = 6;
 /// Operators act within this many tokens before a term.
@@ -152,10 +168,16 @@ impl Context<'_, '_> {
         let field = self.field;
         let candidates = self.mentions.iter().enumerate().filter(|(i, _)| Some(*i) != exclude);
         match attach {
-            Attach::Idafa => candidates
-                .filter(|(_, m)| m.span.first == last + 1 && !field.boundary_between(last, last + 1))
-                .map(|(i, _)| Found { mention: i, attach: AttachKind::Idafa })
-                .next(),
+            Attach::Idafa => {
+                let reach = self.construct_chain_end(last);
+                candidates
+                    .filter(|(_, m)| {
+                        (m.span.first == last + 1 || m.span.first == reach + 1)
+                            && !field.boundary_between(last, m.span.first)
+                    })
+                    .map(|(i, _)| Found { mention: i, attach: AttachKind::Idafa })
+                    .next()
+            }
             Attach::Before(n) => candidates
                 .filter(|(_, m)| m.span.first > last)
                 .min_by_key(|(_, m)| m.span.first)
@@ -181,6 +203,26 @@ impl Context<'_, '_> {
                 })
                 .map(|(i, _)| Found { mention: i, attach: AttachKind::After }),
         }
+    }
+
+    /// Where a construct-state chain that starts right after token `last` ends: a unit noun
+    /// (قوات، طائرات، مدفعية) or a label in construct state (ميليشيا) between a term and the
+    /// name it governs — `قصفت ميليشيا الحوثي`, `غارات طائرات التحالف`. `last` when none.
+    fn construct_chain_end(&self, last: usize) -> usize {
+        let field = self.field;
+        let unit =
+            field.operators.iter().find(|op| op.value == Operator::UnitNoun && op.first == last + 1).map(|op| op.last);
+        let label = || {
+            field
+                .terms
+                .iter()
+                .find(|t| {
+                    t.first == last + 1
+                        && matches!(t.value, TermRef::Descriptor(d) if self.lexicon.descriptors[d].attach.contains(&Attach::Idafa))
+                })
+                .map(|t| t.last)
+        };
+        unit.or_else(label).unwrap_or(last)
     }
 
     /// The voice of evidence at `token`: a referring expression in indirect speech is the
@@ -285,10 +327,39 @@ impl Context<'_, '_> {
         // A label on an armed group frames its commander too, more weakly; a government's or a
         // state's frame does not pass to its head (the readers of the gold sets agree).
         let armed = matches!(a.kind, ActorKind::ArmedGroup | ActorKind::ForeignForce);
+        let framing = category.is_some() || mention.span.value.designation.is_some();
         match a.leader {
             Some(leader) if leader != actor && armed => vec![(actor, 1.0, None), (leader, ROLL_UP, Some(actor))],
+            // The group's descriptor is part of the leader's title: it describes him as much.
+            Some(leader) if leader != actor && framing && self.named_in_leaders_title(mention, leader) => {
+                vec![(actor, 1.0, None), (leader, 1.0, None)]
+            }
             _ => vec![(actor, 1.0, None)],
         }
+    }
+
+    /// Whether the group is named in its leader's title, with the leader beside it: "رئيس
+    /// حكومة الوفاق المعترف بها دوليا فايز السراج", "Fayez al-Sarraj, head of the UN-recognised
+    /// administration" — a descriptor or designation of the group then describes him too.
+    fn named_in_leaders_title(&self, mention: &Mention, leader: usize) -> bool {
+        let field = self.field;
+        let Some(head) = field.operators.iter().find(|op| {
+            op.value == Operator::HeadTitle
+                && op.last < mention.span.first
+                && mention.span.first - op.last <= TITLE_BEFORE_GROUP
+                && !field.boundary_between(op.last, mention.span.first)
+        }) else {
+            return false;
+        };
+        self.mentions.iter().any(|m| {
+            m.actor == leader
+                && ((m.span.last < head.first
+                    && head.first - m.span.last <= HEAD_TITLE_GAP
+                    && field.same_sentence(m.span.last, head.first))
+                    || (m.span.first > mention.span.last
+                        && m.span.first - mention.span.last <= LEADER_AFTER_TITLE
+                        && field.same_sentence(mention.span.last, m.span.first)))
+        })
     }
 
     /// Whether the mention and the term after it are joined by the English possessive
@@ -411,6 +482,7 @@ fn evidence(ctx: &Context<'_, '_>, draft: &Draft<'_>, to: Recipient) -> Evidence
         distanced: draft.distanced,
         hedged: draft.hedged,
         via: to.via,
+        proxy: None,
     }
 }
 
@@ -440,7 +512,7 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
         },
     };
     let field = ctx.field;
-    let negated = field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW);
+    let negated = negated_label(field, term.first);
     let hedged = field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW);
     let distanced = field.operator_before(Operator::Distancer, term.first, OPERATOR_WINDOW)
         || field.operator_right_after(Operator::Distancer, term.last)
@@ -473,7 +545,12 @@ fn descriptor(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &m
     if let Some((def, (actor, target))) = backer {
         let draft =
             Draft { stance: def.stance, weight: def.weight, class: EvidenceClass::Proxy, category: None, ..draft };
+        let before = out.len();
         emit_to(ctx, &draft, actor, target, AttachKind::Backer, out);
+        let pushed = out.len() > before;
+        if let Some(e) = out.last_mut().filter(|_| def.inherit && pushed) {
+            e.proxy = Some(ctx.mentions[found.mention].actor);
+        }
     }
 }
 
@@ -492,6 +569,7 @@ fn backer_of_unnamed_proxy(
         matches!(t.value, TermRef::Descriptor(d) if ctx.lexicon.descriptors[d].category == Category::Label
             && ctx.lexicon.descriptors[d].stance == Stance::Delegitimizing)
     };
+    let mut stance = backer.stance;
     let (actor, target) = if let Some(id) = &backer.actor {
         // "Turkish-backed militias": the backer named, the label right after it.
         let label_after = field.terms.iter().any(|t| {
@@ -510,9 +588,11 @@ fn backer_of_unnamed_proxy(
                 && !field.boundary_between(t.last, term.first)
                 && delegitimizing_label(t)
         });
-        if !label_before {
+        let served = if label_before { None } else { served_event(ctx, term, backer) };
+        if !label_before && served.is_none() {
             return;
         }
+        stance = served.unwrap_or(stance);
         let Some(found) = ctx.find(term.first, term.last, Attach::Before(2), None) else { return };
         let mention = &ctx.mentions[found.mention];
         if !ctx.lexicon.admits(&backer.targets, mention.actor) {
@@ -522,7 +602,7 @@ fn backer_of_unnamed_proxy(
     };
     let draft = Draft {
         rule: &def.id,
-        stance: backer.stance,
+        stance,
         weight: backer.weight,
         axis: Axis::Legitimacy,
         category: None,
@@ -534,11 +614,33 @@ fn backer_of_unnamed_proxy(
         start: term.start,
         end: term.end,
         first: term.first,
-        negated: field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW),
+        negated: negated_label(field, term.first),
         distanced: false,
         hedged: field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW),
     };
     emit_to(ctx, &draft, actor, target, AttachKind::Backer, out);
+}
+
+/// The stance of the action a support phrase serves, when the phrase backs no actor
+/// (`حررت القوات المشتركة، بدعم من التحالف، مديرية…`: the support of a liberation): the
+/// subject stance of a legitimacy event in the same sentence, not negated. Only for `inherit`
+/// backers, under the calibration's switch.
+fn served_event(ctx: &Context<'_, '_>, term: &Span<TermRef>, backer: &crate::lexicon::BackerDef) -> Option<Stance> {
+    if !backer.inherit || !ctx.lexicon.calibration.rules.backers_share_the_proxys_frame {
+        return None;
+    }
+    let field = ctx.field;
+    field.terms.iter().find_map(|t| {
+        let TermRef::Event(e) = t.value else { return None };
+        let def = &ctx.lexicon.events[e];
+        let stance = def.subject.as_ref()?.stance;
+        (def.axis == Axis::Legitimacy
+            && !def.speech
+            && stance != Stance::Neutral
+            && field.same_sentence(t.first, term.first)
+            && !negated_event(field, t.first))
+        .then_some(stance)
+    })
 }
 
 /// The backer of a proxy label: the actor it names, or the mention right after it that the
@@ -580,13 +682,49 @@ fn role_target(ctx: &Context<'_, '_>, term: &Span<TermRef>, role: &RoleDef, excl
     role.attach.iter().find_map(|rule| ctx.find(term.first, term.last, *rule, exclude))
 }
 
+/// A negator or a denial just before a label (ليست ميليشيا، "denied being a militia").
+fn negated_label(field: &super::field::Field<'_>, first: usize) -> bool {
+    field.operator_before(Operator::Negator, first, OPERATOR_WINDOW)
+        || field.operator_before(Operator::Denial, first, OPERATOR_WINDOW)
+}
+
+/// A negator just before an event, or a denial anywhere before it in its sentence (نفى أن
+/// تكون قوات التحالف تستهدف المدنيين).
+fn negated_event(field: &super::field::Field<'_>, first: usize) -> bool {
+    negated_label(field, first) || field.operator_before(Operator::Denial, first, DENIAL_WINDOW)
+}
+
+/// Proclitics a required word may carry (و، ب، ل، ف with or without the article).
+const REQUIRED_PROCLITICS: [&str; 10] = ["", "و", "ب", "ل", "ف", "ال", "وال", "بال", "لل", "فال"];
+
+/// Whether one of the event's required words stands within `REQUIRED_WINDOW` tokens of the
+/// term, in its sentence, at the start of a word (after a proclitic at most).
+fn requirement_met(field: &super::field::Field<'_>, term: &Span<TermRef>, requires: &[String]) -> bool {
+    if requires.is_empty() {
+        return true;
+    }
+    let tokens = &field.tokens.tokens;
+    let text = &field.normalized.text;
+    let lo = term.first.saturating_sub(REQUIRED_WINDOW);
+    let hi = (term.last + REQUIRED_WINDOW).min(tokens.len().saturating_sub(1));
+    (lo..=hi).filter(|&i| field.same_sentence(i, term.first)).any(|i| {
+        let word = &text[tokens[i].start..tokens[i].end];
+        requires.iter().any(|r| {
+            REQUIRED_PROCLITICS.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(r.as_str())))
+        })
+    })
+}
+
 fn event(ctx: &Context<'_, '_>, term: &Span<TermRef>, index: usize, out: &mut Vec<Evidence>) {
     let def = &ctx.lexicon.events[index];
     let field = ctx.field;
+    if !requirement_met(field, term, &def.requires) {
+        return;
+    }
     let subject = def.subject.as_ref().and_then(|role| role_target(ctx, term, role, None).map(|f| (role, f)));
     let exclude = subject.as_ref().map(|(_, f)| f.mention);
     let object = def.object.as_ref().and_then(|role| role_target(ctx, term, role, exclude).map(|f| (role, f)));
-    let negated = field.operator_before(Operator::Negator, term.first, OPERATOR_WINDOW);
+    let negated = negated_event(field, term.first);
     let hedged = field.operator_before(Operator::Hedge, term.first, OPERATOR_WINDOW);
     for (role, found) in [subject, object].into_iter().flatten() {
         if role.stance == Stance::Neutral {

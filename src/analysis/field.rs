@@ -85,6 +85,12 @@ impl<'a> Field<'a> {
         (from + 1..=to).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.gap_before.hard || t.gap_before.soft))
     }
 
+    /// Whether tokens `a` and `b` (either order) stand in one sentence.
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        let (from, to) = if a < b { (a, b) } else { (b, a) };
+        !(from + 1..=to).any(|i| self.tokens.tokens.get(i).is_some_and(|t| t.gap_before.hard))
+    }
+
     /// Whether the normalized range is directly enclosed in quote marks.
     pub fn is_quoted(&self, start: usize, end: usize) -> bool {
         let text = &self.normalized.text;

@@ -82,6 +82,33 @@ pub fn stance_of(evidence: &[Evidence], outlet_voice: bool, calibration: &crate:
     score::channel(evidence.iter().filter(|e| e.voice.is_outlet() == outlet_voice), Axis::Legitimacy, calibration).label
 }
 
+/// Backer evidence that inherits (`inherit` backer phrases, under the calibration's switch)
+/// takes the own-voice frame the article gives the actor it backs, when that frame is polar:
+/// the proxy's stance from its evidence other than backer phrases, so that the phrase does not
+/// feed itself.
+fn share_proxy_frames(all: &mut [Evidence], calibration: &crate::lexicon::Calibration) {
+    use crate::lexicon::{EvidenceClass, Stance};
+    if !calibration.rules.backers_share_the_proxys_frame {
+        return;
+    }
+    let mut proxies: Vec<usize> = all.iter().filter_map(|e| e.proxy).collect();
+    proxies.sort_unstable();
+    proxies.dedup();
+    for proxy in proxies {
+        let own = all.iter().filter(|e| {
+            e.actor == proxy && e.voice.is_outlet() && e.class != EvidenceClass::Backer && e.proxy.is_none()
+        });
+        let stance = match score::channel(own, Axis::Legitimacy, calibration).label {
+            StanceLabel::Legitimizing => Stance::Legitimizing,
+            StanceLabel::Delegitimizing => Stance::Delegitimizing,
+            StanceLabel::Neutral | StanceLabel::Mixed => continue,
+        };
+        for e in all.iter_mut().filter(|e| e.proxy == Some(proxy) && !e.negated) {
+            e.stance = stance;
+        }
+    }
+}
+
 /// Analyse an article against a lexicon.
 #[must_use]
 pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
@@ -112,6 +139,7 @@ pub fn analyze(article: &Article, lexicon: &Lexicon) -> Vec<ActorFraming> {
         }
         all.extend(found);
     }
+    share_proxy_frames(&mut all, &lexicon.calibration);
     let lang = article.language.code();
     let mut result: Vec<ActorFraming> = (0..lexicon.actors.len())
         .filter(|&a| counts[a] > 0)

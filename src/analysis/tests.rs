@@ -347,3 +347,71 @@ fn distancers_and_naming_choices() {
     let wire = run("Clashes", "The Libyan National Army (LNA) of Khalifa Haftar advanced on Tripoli.");
     assert_eq!(actor(&wire, "lna").stance, StanceLabel::Neutral, "the wire's proper name with its acronym");
 }
+
+fn analyse_with(lexicon: &Lexicon, body: &str) -> Vec<ActorFraming> {
+    let article = read_seed(&format!("خبر\n\n{body}\n"), false).unwrap_or_else(|e| panic!("{e}"));
+    analyze(&article, lexicon)
+}
+
+fn stance_of_actor(actors: &[ActorFraming], id: &str) -> StanceLabel {
+    actors.iter().find(|a| a.id == id).map_or(StanceLabel::Neutral, |a| a.stance)
+}
+
+#[test]
+fn backers_share_the_frame_of_what_they_back_when_the_switch_is_on() {
+    let on = with_rules(|r| r.backers_share_the_proxys_frame = true);
+    let off = with_rules(|r| r.backers_share_the_proxys_frame = false);
+    // Support of a liberation: the coalition shares the liberator's frame.
+    let liberation = "حررت القوات المشتركة بدعم من التحالف العربي مديرية الدريهمي.";
+    assert_eq!(stance_of_actor(&analyse_with(&on, liberation), "saudi_coalition"), StanceLabel::Legitimizing);
+    assert_eq!(stance_of_actor(&analyse_with(&off, liberation), "saudi_coalition"), StanceLabel::Neutral);
+    // Support of a force the outlet calls a militia: the backer is framed against.
+    let militia = "وقصفت ميليشيا الحوثي بدعم من إيران أحياء في تعز.";
+    assert_eq!(stance_of_actor(&analyse_with(&on, militia), "iran"), StanceLabel::Delegitimizing);
+    // Support alone is no frame: plain wire copy leaves the backer neutral.
+    let plain = "وتقدمت قوات الحكومة اليمنية بدعم من التحالف العربي نحو الحديدة.";
+    let plain = analyse_with(&on, plain);
+    assert_eq!(stance_of_actor(&plain, "saudi_coalition"), StanceLabel::Neutral);
+    assert_eq!(stance_of_actor(&plain, "yemen_gov"), StanceLabel::Neutral);
+}
+
+#[test]
+fn a_groups_descriptor_in_its_leaders_title_describes_him() {
+    let ar = run("خبر", "التقى رئيس حكومة الوفاق الوطني المعترف بها دوليا فايز السراج بالمبعوث الأممي.");
+    assert!(
+        actor(&ar, "sarraj").evidence.iter().any(|e| e.rule == "intl_recognized_ar"),
+        "{:?}",
+        rules(actor(&ar, "sarraj"))
+    );
+    let en = run("Talks", "Fayez al-Sarraj, head of the UN-recognised Government of National Accord, met the envoy.");
+    assert!(
+        actor(&en, "sarraj").evidence.iter().any(|e| e.rule == "intl_recognized_en"),
+        "{:?}",
+        rules(actor(&en, "sarraj"))
+    );
+    // The government's frame does not pass to a head who is merely mentioned elsewhere.
+    let apart = run("خبر", "قالت حكومة الوفاق الوطني المعترف بها دوليا إنها سترد. وسافر فايز السراج إلى روما.");
+    assert!(actor(&apart, "sarraj").evidence.is_empty(), "{:?}", rules(actor(&apart, "sarraj")));
+}
+
+#[test]
+fn harm_to_civilians_needs_civilians_and_a_denial_negates_it() {
+    let harm = run("خبر", "قصفت ميليشيا الحوثي أحياء سكنية في تعز.");
+    assert!(rules(actor(&harm, "houthis")).contains(&(
+        "harm_to_civilians_ar".into(),
+        Stance::Delegitimizing,
+        Voice::Own
+    )));
+    let military = run("خبر", "قصفت قوات الحكومة اليمنية مواقع عسكرية في صعدة.");
+    assert!(actor(&military, "yemen_gov").evidence.iter().all(|e| e.rule != "harm_to_civilians_ar"));
+    let en = run("Strike", "A Saudi-led coalition air strike hit a bus carrying children in Saada.");
+    assert_eq!(actor(&en, "saudi_coalition").stance, StanceLabel::Delegitimizing);
+    let denied = run("خبر", "ونفى المتحدث أن تكون قوات التحالف العربي قد قصفت أي منازل للمدنيين في صعدة.");
+    let coalition = actor(&denied, "saudi_coalition");
+    assert!(
+        coalition.evidence.iter().filter(|e| e.rule == "harm_to_civilians_ar").all(|e| e.negated),
+        "{:?}",
+        rules(coalition)
+    );
+    assert_eq!(coalition.stance, StanceLabel::Neutral);
+}

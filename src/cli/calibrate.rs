@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::eval::{analyse_files, read_gold, resolve_roots};
 use super::{EXIT_FILE_FAILED, EXIT_OK, EXIT_USAGE, load_lexicon};
 use crate::lexicon::{Calibration, Lexicon, RuleSwitches};
-use crate::query::{Confusion, Example, calibration_confusion, cross_validate, fit};
+use crate::query::{Confusion, Example, GoldRow, calibration_confusion, cross_validate, fit};
 
 /// Arguments of `rasd calibrate`.
 #[derive(Debug, clap::Args)]
@@ -43,17 +43,77 @@ struct Trial {
 
 fn describe(rules: &RuleSwitches) -> String {
     format!(
-        "referring-in-outlet-voice={} apposition={} each-rule-once={} neutral-dilutes={}",
+        "referring-in-outlet-voice={} apposition={} each-rule-once={} neutral-dilutes={} backers-share-frames={}",
         rules.referring_expressions_follow_the_outlet,
         rules.apposition_across_punctuation,
         rules.count_each_rule_once,
-        rules.neutral_evidence_dilutes
+        rules.neutral_evidence_dilutes,
+        rules.backers_share_the_proxys_frame
     )
 }
 
 fn figures(m: &Confusion) -> String {
     let f = |v: Option<f64>| v.map_or_else(|| "-".into(), |v| format!("{v:.3}"));
     format!("accuracy {} κ {} (n={:.0})", f(m.accuracy()), f(m.cohen_kappa()), m.total())
+}
+
+/// Every setting of the switches that change the analysis itself (not only the scoring).
+fn analysis_settings() -> Vec<RuleSwitches> {
+    let mut settings = Vec::new();
+    for referring in [true, false] {
+        for apposition in [true, false] {
+            for backers in [true, false] {
+                settings.push(RuleSwitches {
+                    referring_expressions_follow_the_outlet: referring,
+                    apposition_across_punctuation: apposition,
+                    count_each_rule_once: false,
+                    neutral_evidence_dilutes: true,
+                    backers_share_the_proxys_frame: backers,
+                });
+            }
+        }
+    }
+    settings
+}
+
+/// Analyse the gold's articles under `analysis_rules`, then fit and cross-validate every
+/// setting of the scoring switches; the trials, and how many gold rows could not be scored.
+fn trials_for(
+    analysis_rules: &RuleSwitches,
+    base: &Lexicon,
+    gold: &[GoldRow],
+    roots: &[PathBuf],
+    folds: usize,
+) -> (Vec<Trial>, usize) {
+    let mut files: Vec<&str> = gold.iter().map(|r| r.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut lexicon: Lexicon = base.clone();
+    lexicon.calibration.rules = analysis_rules.clone();
+    let analysed = analyse_files(&files, roots, &lexicon);
+    let mut examples = Vec::new();
+    let mut unscored = 0;
+    for row in gold.iter().filter(|r| r.scored() && r.mentioned) {
+        let Some(Ok(article)) = analysed.get(&row.file) else {
+            unscored += 1;
+            continue;
+        };
+        let evidence = article.actors.iter().find(|a| a.id == row.actor_id).map_or(&[][..], |a| &a.evidence[..]);
+        examples.push(Example { evidence, gold: row.own, fold: fold_of(&row.file, folds) });
+    }
+    let mut trials = Vec::new();
+    for (once, dilutes) in [(false, true), (true, true), (false, false), (true, false)] {
+        let rules =
+            RuleSwitches { count_each_rule_once: once, neutral_evidence_dilutes: dilutes, ..analysis_rules.clone() };
+        let start = Calibration { rules: rules.clone(), ..base.calibration.clone() };
+        let cv = cross_validate(&examples, &start, folds);
+        let all: Vec<&Example<'_>> = examples.iter().collect();
+        let fitted = fit(&all, &start);
+        let train = calibration_confusion(examples.iter(), &fitted);
+        println!("{}: cross-validated {} · training fit {}", describe(&rules), figures(&cv), figures(&train));
+        trials.push(Trial { rules, cv, fitted, train });
+    }
+    (trials, unscored)
 }
 
 /// Run `rasd calibrate`.
@@ -77,48 +137,12 @@ pub fn run(args: &CalibrateArgs) -> u8 {
         }
     }
     let roots = resolve_roots(&args.gold, &args.paths);
-    let mut files: Vec<&str> = gold.iter().map(|r| r.file.as_str()).collect();
-    files.sort_unstable();
-    files.dedup();
     let mut trials = Vec::new();
     let mut unscored = 0;
-    for referring in [true, false] {
-        for apposition in [true, false] {
-            let analysis_rules = RuleSwitches {
-                referring_expressions_follow_the_outlet: referring,
-                apposition_across_punctuation: apposition,
-                count_each_rule_once: false,
-                neutral_evidence_dilutes: true,
-            };
-            let mut lexicon: Lexicon = base.clone();
-            lexicon.calibration.rules = analysis_rules.clone();
-            let analysed = analyse_files(&files, &roots, &lexicon);
-            let mut examples = Vec::new();
-            unscored = 0;
-            for row in gold.iter().filter(|r| r.scored() && r.mentioned) {
-                let Some(Ok(article)) = analysed.get(&row.file) else {
-                    unscored += 1;
-                    continue;
-                };
-                let evidence =
-                    article.actors.iter().find(|a| a.id == row.actor_id).map_or(&[][..], |a| &a.evidence[..]);
-                examples.push(Example { evidence, gold: row.own, fold: fold_of(&row.file, args.folds) });
-            }
-            for (once, dilutes) in [(false, true), (true, true), (false, false), (true, false)] {
-                let rules = RuleSwitches {
-                    count_each_rule_once: once,
-                    neutral_evidence_dilutes: dilutes,
-                    ..analysis_rules.clone()
-                };
-                let start = Calibration { rules: rules.clone(), ..base.calibration.clone() };
-                let cv = cross_validate(&examples, &start, args.folds);
-                let all: Vec<&Example<'_>> = examples.iter().collect();
-                let fitted = fit(&all, &start);
-                let train = calibration_confusion(examples.iter(), &fitted);
-                println!("{}: cross-validated {} · training fit {}", describe(&rules), figures(&cv), figures(&train));
-                trials.push(Trial { rules, cv, fitted, train });
-            }
-        }
+    for analysis_rules in analysis_settings() {
+        let (more, missing) = trials_for(&analysis_rules, &base, &gold, &roots, args.folds);
+        trials.extend(more);
+        unscored = missing;
     }
     if unscored > 0 {
         eprintln!("rasd calibrate: {unscored} gold rows name files that could not be read (see rasd eval)");

@@ -77,6 +77,10 @@ pub struct RuleSwitches {
     /// dilutes a lone loaded label; off, only loaded evidence weighs.
     #[serde(default = "yes")]
     pub neutral_evidence_dilutes: bool,
+    /// A backer phrase marked `inherit` gives the backer the frame the article gives what it
+    /// backs (the proxy's own-voice stance, or the event its support serves), not a fixed one.
+    #[serde(default)]
+    pub backers_share_the_proxys_frame: bool,
 }
 
 fn yes() -> bool {
@@ -90,6 +94,7 @@ impl Default for RuleSwitches {
             apposition_across_punctuation: true,
             count_each_rule_once: false,
             neutral_evidence_dilutes: true,
+            backers_share_the_proxys_frame: false,
         }
     }
 }

@@ -104,7 +104,7 @@ impl Specs {
     }
 
     fn operators(&mut self, ops: &OperatorsDef) {
-        let groups: [(&[String], Operator); 12] = [
+        let groups: [(&[String], Operator); 15] = [
             (&ops.negators, Operator::Negator),
             (&ops.distancers, Operator::Distancer),
             (&ops.hedges, Operator::Hedge),
@@ -117,6 +117,9 @@ impl Specs {
             (&ops.trailing_handoffs, Operator::TrailingHandoff),
             (&ops.describing_verbs, Operator::Describing),
             (&ops.label_distancers, Operator::LabelDistancer),
+            (&ops.head_titles, Operator::HeadTitle),
+            (&ops.denials, Operator::Denial),
+            (&ops.unit_nouns, Operator::UnitNoun),
         ];
         for (words, operator) in groups {
             self.operators.extend(term_forms(words, operator, false));
@@ -199,7 +202,9 @@ pub(super) fn compile(packs: &[(PackSource, PackDef)]) -> Result<Lexicon, String
         }
         for def in &pack.events {
             specs.terms.extend(term_forms(&def.forms, TermRef::Event(events.len()), def.allow_suffixes));
-            events.push(def.clone());
+            let mut def = def.clone();
+            def.requires = def.requires.iter().map(|w| normalize_str(w)).collect();
+            events.push(def);
         }
         for ops in &pack.operators {
             specs.operators(ops);

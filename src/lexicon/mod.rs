@@ -120,6 +120,12 @@ pub enum Operator {
     Describing,
     /// Distances a following label or name only when it claims legitimacy ("known as").
     LabelDistancer,
+    /// The head of the group named after it (رئيس، "head of").
+    HeadTitle,
+    /// Negates a label after it and the events in the rest of its sentence (نفى، denied).
+    Denial,
+    /// A noun for an actor's forces or weapons, in a construct-state chain (طائرات التحالف).
+    UnitNoun,
 }
 
 /// The order of the sets in [`Lexicon::shared`].

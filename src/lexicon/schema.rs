@@ -224,6 +224,12 @@ pub struct BackerDef {
     pub stance: Stance,
     /// Strength in [0, 1].
     pub weight: f32,
+    /// The backer shares the frame the article gives what it backs (بدعم من, "backed by"):
+    /// backing a force the outlet calls a militia is delegitimizing, backing what it calls a
+    /// liberation legitimizing; `stance` holds when that frame is neutral. Applied when the
+    /// calibration's `backers_share_the_proxys_frame` is on.
+    #[serde(default)]
+    pub inherit: bool,
 }
 
 /// A side of a conflict.
@@ -364,6 +370,11 @@ pub struct EventDef {
     /// quoted channel even in the outlet's narrative.
     #[serde(default)]
     pub speech: bool,
+    /// The event counts only when one of these single words stands near it in its sentence (a
+    /// strike is harm to civilians only beside مدنيين, "children", "hospital"); the word may
+    /// carry proclitics (و، ب، ل، ال…) and any ending.
+    #[serde(default)]
+    pub requires: Vec<String>,
     /// Accept plural and pronoun suffixes.
     #[serde(default)]
     pub allow_suffixes: bool,
@@ -417,4 +428,17 @@ pub struct OperatorsDef {
     /// after them stays a plain name.
     #[serde(default)]
     pub label_distancers: Vec<String>,
+    /// Words for the head of a group (رئيس، قائد، "head of", "speaker of"): a frame on a group
+    /// named right after them, in the title of its leader named beside it, passes to the leader
+    /// at the roll-up weight (رئيس حكومة الوفاق المعترف بها دوليا فايز السراج).
+    #[serde(default)]
+    pub head_titles: Vec<String>,
+    /// Denials (نفى، "denied"): like negators for a label just after them, and they negate every
+    /// event in the rest of their sentence (نفى أن تكون قوات التحالف تستهدف المدنيين).
+    #[serde(default)]
+    pub denials: Vec<String>,
+    /// Nouns for an actor's forces or weapons (قوات، طائرات، مدفعية، "forces"): a term in
+    /// construct state with one reaches the actor named after it (قصفت طائرات التحالف).
+    #[serde(default)]
+    pub unit_nouns: Vec<String>,
 }

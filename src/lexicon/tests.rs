@@ -150,3 +150,15 @@ fn duplicate_pack_ids_in_one_folder_are_errors() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].to_string().starts_with("b.ron:4:"), "{}", errors[0]);
 }
+
+#[test]
+fn an_events_required_words_must_be_single_words() {
+    let event = "    events: [(id: \"barrel_bombs\", lang: \"ar\", forms: [\"براميل متفجرة\"], axis: Legitimacy, weight: 0.6,\n              subject: (stance: Delegitimizing, attach: [After(2)]), requires: [\"مدنيين\", \"حي سكني\"])],\n)";
+    let text = SYRIA.replace("    ],\n)", &format!("    ],\n{event}"));
+    let errors = errors_of(&text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.contains("\"حي سكني\" must be one word"), "{}", errors[0]);
+    assert_eq!(errors[0].line, 12, "{}", errors[0]);
+    let fixed = text.replace("\"حي سكني\"", "\"سكني\"");
+    assert!(errors_of(&fixed).is_empty(), "{:?}", errors_of(&fixed));
+}

@@ -244,6 +244,12 @@ impl Checker {
             self.errors.push(source.error_at(at, format!("event \"{}\" has neither subject nor object", e.id)));
         }
         self.forms(source, at, &e.id, &e.lang, &e.forms, "event");
+        for word in &e.requires {
+            if word.trim().is_empty() || word.trim().contains(char::is_whitespace) {
+                let message = format!("event \"{}\": required word \"{word}\" must be one word", e.id);
+                self.errors.push(source.error_at(source.value_offset(at, word), message));
+            }
+        }
     }
 
     fn weight(&mut self, source: &PackSource, at: usize, id: &str, weight: f32) {

@@ -161,6 +161,7 @@ mod tests {
             hedged: false,
             via: None,
             implied_mention: false,
+            proxy: None,
         }
     }
 
