@@ -17,6 +17,9 @@ Rule:
 5. Round 2 (`--round 2`, added to enlarge the set, same orderings): the next 40 libya files
    (65th to 104th), the next 8 yemen files of each outlet (13th to 20th) and the next 3 gaza
    files of each outlet (4th to 6th); the same test rule.
+6. Round 3 (`--round 3`, written before its files were labelled or run through Rasd, same
+   orderings): the next 40 libya files (105th to 144th), the next 10 yemen files of each outlet
+   (21st to 30th) and the next 2 gaza files of each outlet (7th to 8th); the same test rule.
 """
 import hashlib
 import os
@@ -47,8 +50,10 @@ def stratum(text):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--round" and a != "2"]
-    second = "--round" in sys.argv[1:]
+    argv = sys.argv[1:]
+    rounds = {"1": 1, "2": 2, "3": 3}
+    chosen_round = rounds.get(argv[argv.index("--round") + 1], 1) if "--round" in argv[:-1] else 1
+    args = [a for i, a in enumerate(argv) if a != "--round" and (i == 0 or argv[i - 1] != "--round")]
     root = os.path.normpath(args[0] if args else ROOT)
     paths = []
     for dirpath, _, names in os.walk(root):
@@ -72,9 +77,14 @@ def main():
             strata[s].append(rel)
     chosen = []
     order = lambda p: digest("rasd-gold-ant-2026|", p)
-    libya = (64, 104) if second else (0, 64)
+    libya = {1: (0, 64), 2: (64, 104), 3: (104, 144)}[chosen_round]
     chosen += [("libya", p) for p in sorted(strata["libya"], key=order)[libya[0]:libya[1]]]
-    for s, first, last in (("yemen", 12, 20), ("gaza", 3, 6)) if second else (("yemen", 0, 12), ("gaza", 0, 3)):
+    per_outlet = {
+        1: (("yemen", 0, 12), ("gaza", 0, 3)),
+        2: (("yemen", 12, 20), ("gaza", 3, 6)),
+        3: (("yemen", 20, 30), ("gaza", 6, 8)),
+    }[chosen_round]
+    for s, first, last in per_outlet:
         for outlet in OUTLETS:
             mine = [p for p in strata[s] if p.split(os.sep)[0] == outlet]
             chosen += [(s, p) for p in sorted(mine, key=order)[first:last]]
